@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "sallagen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sallagen", targets: ["sallagen"]),
+        .library(name: "SallaRuntime", targets: ["SallaRuntime"]),
+        .library(name: "SallaGenKit", targets: ["SallaGenKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Stage 0: libyaml, the only C dependency.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Diagnostics are values shared by every stage.
+        .target(name: "Diagnostics"),
+        // Stage 1: YAML text -> node tree with line:col.
+        .target(name: "YAMLLoader", dependencies: ["CYAML", "Diagnostics"]),
+        // Stage 2: the spec IR, which knows nothing of OpenAPI or Swift.
+        .target(name: "SpecIR", dependencies: ["Diagnostics"]),
+        // Stage 2: OpenAPI node trees -> spec IR.
+        .target(name: "OpenAPIReader", dependencies: ["YAMLLoader", "SpecIR", "Diagnostics"]),
+        // Stage 3: spec IR -> Swift render model (every naming and typing decision).
+        .target(name: "SwiftShaping", dependencies: ["SpecIR", "Diagnostics"]),
+        // Stage 4: render model -> file contents through Templates/*.mustache.
+        .target(
+            name: "TemplateRendering",
+            dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedTemplates"]
+        ),
+        // Stage 5: write only what changed, never touch foreign files.
+        .target(name: "OutputWriter", dependencies: ["Diagnostics"]),
+        // The pipeline, as a library for the CLI, the tests and the build plugin.
+        .target(
+            name: "SallaGenKit",
+            dependencies: ["YAMLLoader", "OpenAPIReader", "SpecIR", "SwiftShaping", "TemplateRendering", "OutputWriter", "Diagnostics"]
+        ),
+        .executableTarget(
+            name: "sallagen",
+            dependencies: ["SallaGenKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // What generated code imports.
+        .target(name: "SallaRuntime"),
+        // Build-time helper that turns Templates/*.mustache into Swift string literals.
+        .executableTarget(name: "embed-templates"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
+
+        .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader"]),
+        .testTarget(name: "SallaRuntimeTests", dependencies: ["SallaRuntime"]),
+    ]
+)

@@ -1,0 +1,120 @@
+import Diagnostics
+import SpecIR
+import YAMLLoader
+
+/// Reading state for one input document: where it came from and what went wrong in it.
+final class DocumentContext {
+    let file: String
+    let root: YAMLNode
+    var diagnostics = DiagnosticBag()
+    /// Components being expanded through allOf/anyOf/oneOf, to stop at cycles.
+    var expanding = Set<String>()
+
+    init(file: String, root: YAMLNode) {
+        self.file = file
+        self.root = root
+    }
+
+    func error(_ message: String, at node: YAMLNode) {
+        diagnostics.error(message, at: node.location)
+    }
+
+    func warning(_ message: String, at node: YAMLNode) {
+        diagnostics.warning(message, at: node.location)
+    }
+
+    // MARK: Typed access that reports a wrong type once, at the offending node.
+
+    /// The mapping at `node`, or nil with an error naming what was expected.
+    func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
+        guard let pairs = node.mapping else {
+            error("\(what) must be a mapping, found \(node.kindName)", at: node)
+            return nil
+        }
+        return pairs
+    }
+
+    func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+        guard let items = node.sequence else {
+            error("\(what) must be a sequence, found \(node.kindName)", at: node)
+            return nil
+        }
+        return items
+    }
+
+    /// A string value; numbers and booleans written where text belongs are taken as their text.
+    func text(_ node: YAMLNode?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar else {
+            error("'\(what)' must be a string, found \(node.kindName)", at: node)
+            return nil
+        }
+        if case .null = scalar.value { return nil }
+        return scalar.text
+    }
+
+    /// A string that must be written as one (a type name, a parameter location).
+    func string(_ node: YAMLNode?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard let value = node.string else {
+            error("'\(what)' must be a string, found \(node.kindName)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ node: YAMLNode?, _ what: String) -> Bool? {
+        guard let node else { return nil }
+        guard case .bool(let value)? = node.scalar?.value else {
+            error("'\(what)' must be a boolean, found \(node.kindName)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    func int(_ node: YAMLNode?, _ what: String) -> Int? {
+        guard let node else { return nil }
+        guard case .int(let value)? = node.scalar?.value, value >= 0 else {
+            error("'\(what)' must be a non-negative integer, found \(node.kindName)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    func number(_ node: YAMLNode?, _ what: String) -> Double? {
+        guard let node else { return nil }
+        switch node.scalar?.value {
+        case .int(let value)?: return Double(value)
+        case .double(let value)?: return value
+        default:
+            error("'\(what)' must be a number, found \(node.kindName)", at: node)
+            return nil
+        }
+    }
+}
+
+extension YAMLNode {
+    /// Mapping entries whose keys are not vendor extensions (`x-...`).
+    var specEntries: [(key: String, value: YAMLNode, keyNode: YAMLNode)] {
+        (mapping ?? []).compactMap { pair in
+            guard let key = pair.keyString, !key.hasPrefix("x-") else { return nil }
+            return (key, pair.value, pair.key)
+        }
+    }
+
+    /// The example payload this node holds, as JSON.
+    var jsonValue: JSONValue {
+        switch content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: return .null
+            case .bool(let value): return .bool(value)
+            case .int(let value): return .int(value)
+            case .double(let value): return .double(value)
+            case .string(let value): return .string(value)
+            }
+        case .sequence(let items): return .array(items.map(\.jsonValue))
+        case .mapping(let pairs): return .object(pairs.map { ($0.keyString ?? $0.key.scalar?.text ?? "", $0.value.jsonValue) })
+        }
+    }
+}

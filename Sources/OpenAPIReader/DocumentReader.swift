@@ -1,0 +1,326 @@
+import Diagnostics
+import Foundation
+import SpecIR
+import YAMLLoader
+
+/// What one OpenAPI document contributes before documents are merged.
+struct DocumentContribution {
+    var file: String
+    var title: String?
+    var serverURL: String?
+    var operations: [SpecIR.Operation]
+    /// Components by their decoded name, in document order.
+    var types: [NamedType]
+}
+
+/// Reads one OpenAPI 3.0/3.1 document into IR pieces; component references stay local names.
+struct DocumentReader {
+    let context: DocumentContext
+    let schemas: SchemaReader
+
+    init(context: DocumentContext) {
+        self.context = context
+        var components: [String: YAMLNode] = [:]
+        for pair in context.root["components"]?["schemas"]?.mapping ?? [] {
+            if let name = pair.keyString ?? pair.key.scalar?.text { components[name] = pair.value }
+        }
+        schemas = SchemaReader(context: context, components: components)
+    }
+
+    func read() -> DocumentContribution {
+        let root = context.root
+        var contribution = DocumentContribution(file: context.file, operations: [], types: [])
+        guard context.mapping(root, "an OpenAPI document") != nil else { return contribution }
+        guard let versionNode = root["openapi"] else {
+            if root["swagger"] != nil {
+                context.error("Swagger 2.0 documents are not supported; convert to OpenAPI 3", at: root)
+            } else {
+                context.error("not an OpenAPI document: the 'openapi' key is missing", at: root)
+            }
+            return contribution
+        }
+        if let version = context.text(versionNode, "openapi"), !(version.hasPrefix("3.0") || version.hasPrefix("3.1")) {
+            context.error("unsupported OpenAPI version '\(version)'; 3.0 and 3.1 are supported", at: versionNode)
+            return contribution
+        }
+        contribution.title = context.text(root["info"]?["title"], "title")
+        contribution.serverURL = root["servers"]?.sequence?
+            .compactMap { $0["url"]?.string }
+            .first { $0.hasPrefix("http") }
+
+        if let componentsNode = root["components"], context.mapping(componentsNode, "components") != nil,
+           let schemasNode = componentsNode["schemas"], let pairs = context.mapping(schemasNode, "components/schemas") {
+            for pair in pairs {
+                guard let name = pair.keyString ?? pair.key.scalar?.text else { continue }
+                contribution.types.append(NamedType(name: name, schema: schemas.read(pair.value), location: pair.key.location))
+            }
+        }
+
+        let documentScopes = root["security"].map(readScopes)
+        if let pathsNode = root["paths"], let pairs = context.mapping(pathsNode, "paths") {
+            for pair in pairs {
+                guard let path = pair.keyString else {
+                    context.error("path keys must be strings", at: pair.key)
+                    continue
+                }
+                guard path.hasPrefix("/") else {
+                    if !path.hasPrefix("x-") { context.error("path '\(path)' must start with '/'", at: pair.key) }
+                    continue
+                }
+                contribution.operations += readPathItem(path, pair.value, documentScopes: documentScopes)
+            }
+        } else {
+            context.error("the document has no 'paths'", at: root)
+        }
+        return contribution
+    }
+
+    // MARK: Paths and operations
+
+    private static let pathItemKeys: Set<String> = ["summary", "description", "servers", "parameters", "$ref"]
+
+    private func readPathItem(_ path: String, _ node: YAMLNode, documentScopes: [String]?) -> [SpecIR.Operation] {
+        guard context.mapping(node, "a path item") != nil else { return [] }
+        let shared = node["parameters"].map { readParameters($0) } ?? []
+        var operations: [SpecIR.Operation] = []
+        for entry in node.specEntries {
+            if Self.pathItemKeys.contains(entry.key) {
+                if entry.key == "$ref" { context.warning("path item $ref is not supported; the path is skipped", at: entry.value) }
+                continue
+            }
+            guard let method = HTTPMethod(rawValue: entry.key) else {
+                context.error("unknown HTTP method '\(entry.key)' (expected one of \(HTTPMethod.allCases.map(\.rawValue).joined(separator: ", ")))", at: entry.keyNode)
+                continue
+            }
+            if let operation = readOperation(method, path, entry.value, shared: shared, documentScopes: documentScopes) {
+                operations.append(operation)
+            }
+        }
+        return operations
+    }
+
+    private func readOperation(_ method: HTTPMethod, _ path: String, _ node: YAMLNode, shared: [Parameter], documentScopes: [String]?) -> SpecIR.Operation? {
+        guard context.mapping(node, "an operation") != nil else { return nil }
+        let summary = context.text(node["summary"], "summary")
+        let description = context.text(node["description"], "description")
+        let operationID = context.text(node["operationId"], "operationId") ?? "\(method.rawValue) \(path)"
+        var tags: [String] = []
+        if let tagsNode = node["tags"], let items = context.sequence(tagsNode, "tags") {
+            tags = items.compactMap { context.text($0, "tags") }
+        }
+        var parameters = shared
+        for parameter in node["parameters"].map({ readParameters($0) }) ?? [] {
+            parameters.removeAll { $0.name == parameter.name && $0.location == parameter.location }
+            parameters.append(parameter)
+        }
+        addUndeclaredPathParameters(path, to: &parameters, at: node)
+
+        var scopes = node["security"].map(readScopes) ?? documentScopes ?? []
+        if scopes.isEmpty, let description { scopes = ScopeText.scopes(in: description) }
+
+        return Operation(
+            id: operationID,
+            method: method,
+            path: path,
+            summary: summary,
+            description: description,
+            group: group(tags: tags, path: path),
+            parameters: parameters,
+            requestBody: node["requestBody"].flatMap(readRequestBody),
+            responses: node["responses"].map(readResponses) ?? [],
+            scopes: scopes,
+            deprecated: context.bool(node["deprecated"], "deprecated") ?? false,
+            sdkMethodName: context.text(node["x-salla-php-method-name"], "x-salla-php-method-name"),
+            sdkReturnType: context.text(node["x-salla-php-return-type"], "x-salla-php-return-type"),
+            location: node.location
+        )
+    }
+
+    /// The resource group: the last level of the first (possibly hierarchical) tag, else the first path segment.
+    private func group(tags: [String], path: String) -> String {
+        if let tag = tags.first, let last = tag.split(separator: "/").last {
+            return String(last).trimmingCharacters(in: .whitespaces)
+        }
+        let segment = path.split(separator: "/").first { !$0.hasPrefix("{") }
+        return segment.map(String.init) ?? "Default"
+    }
+
+    private func addUndeclaredPathParameters(_ path: String, to parameters: inout [Parameter], at node: YAMLNode) {
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let name = String(rest[rest.index(after: open)..<close])
+            if !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+                context.warning("path parameter '\(name)' is not declared; it is taken as a required string", at: node)
+                parameters.append(Parameter(name: name, location: .path, required: true, schema: Schema(.string(nil))))
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+    }
+
+    private func readScopes(_ node: YAMLNode) -> [String] {
+        var scopes: [String] = []
+        for requirement in context.sequence(node, "security") ?? [] {
+            for pair in context.mapping(requirement, "a security requirement") ?? [] {
+                for scope in pair.value.sequence ?? [] {
+                    if let text = scope.scalar?.text, !scopes.contains(text) { scopes.append(text) }
+                }
+            }
+        }
+        return scopes
+    }
+
+    // MARK: Parameters
+
+    private func readParameters(_ node: YAMLNode) -> [Parameter] {
+        (context.sequence(node, "parameters") ?? []).compactMap(readParameter)
+    }
+
+    private func readParameter(_ node: YAMLNode) -> Parameter? {
+        guard let node = resolveComponent(node, kind: "parameters") else { return nil }
+        guard context.mapping(node, "a parameter") != nil else { return nil }
+        guard let name = context.text(node["name"], "name") else {
+            context.error("a parameter needs a 'name'", at: node)
+            return nil
+        }
+        guard let inNode = node["in"], let place = context.string(inNode, "in") else {
+            context.error("parameter '\(name)' needs 'in'", at: node)
+            return nil
+        }
+        guard let location = Parameter.Location(rawValue: place) else {
+            if place == "cookie" {
+                context.warning("cookie parameter '\(name)' is not supported and is skipped", at: inNode)
+            } else {
+                context.error("parameter '\(name)' has unknown location '\(place)' (expected path, query, header or cookie)", at: inNode)
+            }
+            return nil
+        }
+        var schema = Schema(.string(nil), location: node.location)
+        if let schemaNode = node["schema"] {
+            schema = schemas.read(schemaNode)
+        } else {
+            context.warning("parameter '\(name)' has no schema; it is taken as a string", at: node)
+        }
+        return Parameter(
+            name: name,
+            location: location,
+            required: location == .path || (context.bool(node["required"], "required") ?? false),
+            schema: schema,
+            description: context.text(node["description"], "description"),
+            deprecated: context.bool(node["deprecated"], "deprecated") ?? false
+        )
+    }
+
+    // MARK: Bodies and responses
+
+    private func readRequestBody(_ node: YAMLNode) -> RequestBody? {
+        guard let node = resolveComponent(node, kind: "requestBodies"), context.mapping(node, "a request body") != nil else { return nil }
+        guard let contentNode = node["content"], let media = context.mapping(contentNode, "content") else { return nil }
+        let json = media.first { $0.keyString.map(Self.isJSON) ?? false }
+        let multipart = media.first { $0.keyString == RequestBody.ContentType.multipart.rawValue }
+        guard let chosen = json ?? multipart else {
+            let types = media.compactMap(\.keyString).joined(separator: ", ")
+            context.warning("request body content type \(types) is not supported; the body is skipped", at: contentNode)
+            return nil
+        }
+        return RequestBody(
+            contentType: json != nil ? .json : .multipart,
+            schema: chosen.value["schema"].map(schemas.read) ?? Schema(.any),
+            required: context.bool(node["required"], "required") ?? false,
+            description: context.text(node["description"], "description"),
+            examples: readExamples(chosen.value)
+        )
+    }
+
+    private static func isJSON(_ mediaType: String) -> Bool {
+        let base = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return base == "application/json" || base.hasSuffix("+json") || base == "*/*"
+    }
+
+    private func readResponses(_ node: YAMLNode) -> [Response] {
+        guard context.mapping(node, "responses") != nil else { return [] }
+        var responses: [Response] = []
+        for entry in node.specEntries {
+            let status: Int?
+            if entry.key == "default" {
+                status = nil
+            } else if let code = Int(entry.key), (100...599).contains(code) {
+                status = code
+            } else {
+                context.warning("response key '\(entry.key)' is not an HTTP status; it is skipped", at: entry.keyNode)
+                continue
+            }
+            guard let response = resolveComponent(entry.value, kind: "responses"), context.mapping(response, "a response") != nil else { continue }
+            var result = Response(status: status, description: context.text(response["description"], "description"))
+            if let contentNode = response["content"], let media = context.mapping(contentNode, "content"),
+               let json = media.first(where: { $0.keyString.map(Self.isJSON) ?? false }) {
+                result.schema = json.value["schema"].map(schemas.read)
+                result.examples = readExamples(json.value)
+            }
+            responses.append(result)
+        }
+        return responses
+    }
+
+    /// `example` and every entry of `examples` (the 3.0 map of Example Objects, or a 3.1-style list).
+    private func readExamples(_ media: YAMLNode) -> [Example] {
+        var examples: [Example] = []
+        if let example = media["example"] {
+            examples.append(Example(name: nil, value: example.jsonValue, location: example.location))
+        }
+        if let node = media["examples"] {
+            if let pairs = node.mapping {
+                for pair in pairs {
+                    guard let entry = resolveComponent(pair.value, kind: "examples") else { continue }
+                    if let value = entry["value"] {
+                        examples.append(Example(name: pair.keyString, value: value.jsonValue, location: value.location))
+                    } else if entry["externalValue"] != nil {
+                        context.warning("external examples are not read", at: entry)
+                    }
+                }
+            } else if let items = node.sequence {
+                for item in items { examples.append(Example(name: nil, value: item.jsonValue, location: item.location)) }
+            }
+        }
+        return examples
+    }
+
+    /// Follows a `$ref` into `#/components/<kind>/...`, reporting a missing target at the reference.
+    private func resolveComponent(_ node: YAMLNode, kind: String) -> YAMLNode? {
+        guard let refNode = node["$ref"] else { return node }
+        guard let reference = context.string(refNode, "$ref") else { return nil }
+        let prefix = "#/components/\(kind)/"
+        guard reference.hasPrefix(prefix) else {
+            context.error("unsupported $ref '\(reference)': expected '\(prefix)...'", at: refNode)
+            return nil
+        }
+        let name = JSONPointer.decodeToken(String(reference.dropFirst(prefix.count)))
+        guard let target = context.root["components"]?[kind]?[name] else {
+            context.error("$ref target '\(reference)' does not exist", at: refNode)
+            return nil
+        }
+        return target.mapping != nil && target["$ref"] != nil && target["$ref"] != node["$ref"] ? resolveComponent(target, kind: kind) : target
+    }
+}
+
+/// Scopes named in prose, as the Salla docs list them (`customers.read_write`- ...).
+enum ScopeText {
+    static func scopes(in description: String) -> [String] {
+        guard let marker = description.range(of: "Scopes") else { return [] }
+        var scopes: [String] = []
+        let text = description[marker.upperBound...]
+        var token = ""
+        for character in text + " " {
+            if character.isLetter && character.isASCII || character == "_" || character == "." || (character.isNumber && character.isASCII) {
+                token.append(character)
+                continue
+            }
+            let candidate = token.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            if let dot = candidate.firstIndex(of: "."), candidate[candidate.index(after: dot)...].hasPrefix("read"),
+               candidate == candidate.lowercased(), !scopes.contains(candidate) {
+                scopes.append(candidate)
+            }
+            token = ""
+        }
+        return scopes
+    }
+}

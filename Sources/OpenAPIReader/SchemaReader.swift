@@ -1,0 +1,295 @@
+import Diagnostics
+import Foundation
+import SpecIR
+import YAMLLoader
+
+/// Reads OpenAPI Schema Objects (3.0 and the 3.1 forms found in real documents) into IR schemas.
+struct SchemaReader {
+    let context: DocumentContext
+    /// The document's `components/schemas`, by decoded name.
+    let components: [String: YAMLNode]
+
+    /// The component name a `#/components/schemas/...` reference points at, checked to exist.
+    func componentName(ofReference node: YAMLNode) -> String? {
+        guard let reference = context.string(node, "$ref") else { return nil }
+        let prefix = "#/components/schemas/"
+        guard reference.hasPrefix(prefix) else {
+            context.error("unsupported $ref '\(reference)': only '\(prefix)...' references are supported in schemas", at: node)
+            return nil
+        }
+        let name = JSONPointer.decodeToken(String(reference.dropFirst(prefix.count)))
+        guard components[name] != nil else {
+            context.error("$ref target '\(reference)' does not exist in components/schemas", at: node)
+            return nil
+        }
+        return name
+    }
+
+    func read(_ node: YAMLNode) -> Schema {
+        guard node.mapping != nil else {
+            if case .bool(true)? = node.scalar?.value { return Schema(.any, location: node.location) }
+            context.error("a schema must be a mapping, found \(node.kindName)", at: node)
+            return Schema(.any, location: node.location)
+        }
+        var schema = Schema(.any, location: node.location)
+        schema.description = context.text(node["description"], "description")
+        schema.deprecated = context.bool(node["deprecated"], "deprecated") ?? false
+        schema.readOnly = context.bool(node["readOnly"], "readOnly") ?? false
+        schema.nullable = context.bool(node["nullable"], "nullable") ?? false
+        schema.constraints = readConstraints(node)
+
+        if let reference = node["$ref"] {
+            if let name = componentName(ofReference: reference) { schema.kind = .reference(name) }
+            return schema
+        }
+        for combiner in ["allOf", "anyOf", "oneOf"] {
+            if let parts = node[combiner] {
+                return readCombination(combiner, parts, into: schema)
+            }
+        }
+
+        var typeName: String?
+        if let typeNode = node["type"] {
+            if let single = typeNode.string {
+                typeName = single
+            } else if let list = context.sequence(typeNode, "type") {
+                // OpenAPI 3.1: `type: [integer, "null"]`.
+                var names = list.compactMap { context.string($0, "type") }
+                if names.contains("null") {
+                    schema.nullable = true
+                    names.removeAll { $0 == "null" }
+                }
+                if names.count == 1 {
+                    typeName = names[0]
+                } else if names.count > 1 {
+                    context.warning("a schema with several types (\(names.joined(separator: ", "))) is read as any JSON value", at: typeNode)
+                    return schema
+                } else {
+                    typeName = "null"
+                }
+            } else {
+                return schema
+            }
+        } else if node["properties"] != nil || node["additionalProperties"] != nil {
+            typeName = "object"
+        } else if node["items"] != nil {
+            typeName = "array"
+        } else if node["enum"] != nil {
+            typeName = "string"
+        }
+
+        if let enumNode = node["enum"], let values = context.sequence(enumNode, "enum"), typeName == "string" || typeName == "integer" {
+            var texts: [String] = []
+            for value in values {
+                if case .null? = value.scalar?.value {
+                    schema.nullable = true
+                } else if let text = value.scalar?.text {
+                    if !texts.contains(text) { texts.append(text) }
+                } else {
+                    context.error("enum values must be scalars, found \(value.kindName)", at: value)
+                }
+            }
+            schema.kind = .enumeration(EnumSchema(
+                base: typeName == "integer" ? .integer : .string, values: texts, valueDescriptions: enumDescriptions(node)))
+            return schema
+        }
+
+        switch typeName {
+        case nil:
+            break
+        case "string":
+            schema.kind = readStringKind(node)
+        case "integer":
+            schema.kind = .integer
+        case "number":
+            schema.kind = .number
+        case "boolean":
+            schema.kind = .boolean
+        case "null":
+            schema.nullable = true
+        case "array":
+            if let items = node["items"] {
+                schema.kind = .array(read(items))
+            } else {
+                schema.kind = .array(Schema(.any))
+            }
+        case "object":
+            schema.kind = readObject(node)
+        case let other?:
+            if let typeNode = node["type"] {
+                context.error("unknown schema type '\(other)'", at: typeNode)
+            }
+        }
+        return schema
+    }
+
+    private func readStringKind(_ node: YAMLNode) -> Schema.Kind {
+        guard let format = context.text(node["format"], "format") else { return .string(nil) }
+        if format == "binary" { return .binary }
+        return .string(StringFormat(rawValue: format))
+    }
+
+    private func readObject(_ node: YAMLNode) -> Schema.Kind {
+        var required = Set<String>()
+        if let requiredNode = node["required"], let names = context.sequence(requiredNode, "required") {
+            for name in names {
+                if let text = context.text(name, "required") { required.insert(text) }
+            }
+        }
+        var properties: [Property] = []
+        if let propertiesNode = node["properties"], let pairs = context.mapping(propertiesNode, "properties") {
+            for pair in pairs {
+                guard let name = pair.keyString ?? pair.key.scalar?.text else {
+                    context.error("property names must be scalars", at: pair.key)
+                    continue
+                }
+                properties.append(Property(name: name, schema: read(pair.value), required: required.contains(name)))
+            }
+        }
+        var additional: Schema?
+        if let extra = node["additionalProperties"] {
+            if case .bool? = extra.scalar?.value {
+                additional = context.bool(extra, "additionalProperties") == true ? Schema(.any) : nil
+            } else {
+                additional = read(extra)
+            }
+        }
+        if properties.isEmpty, let additional {
+            return .map(additional)
+        }
+        return .object(ObjectSchema(properties: properties, additionalProperties: additional))
+    }
+
+    private func enumDescriptions(_ node: YAMLNode) -> [String: String] {
+        var descriptions: [String: String] = [:]
+        for item in node["x-apidog-enum"]?.sequence ?? [] {
+            if let value = item["value"]?.scalar?.text, let text = item["description"]?.scalar?.text, !text.isEmpty {
+                descriptions[value] = text
+            }
+        }
+        return descriptions
+    }
+
+    private func readConstraints(_ node: YAMLNode) -> Constraints {
+        var c = Constraints()
+        c.maxLength = context.int(node["maxLength"], "maxLength")
+        c.minLength = context.int(node["minLength"], "minLength")
+        c.pattern = context.text(node["pattern"], "pattern")
+        c.minimum = context.number(node["minimum"], "minimum")
+        c.maximum = context.number(node["maximum"], "maximum")
+        // 3.0 writes exclusive bounds as booleans, 3.1 as numbers.
+        if let exclusive = node["exclusiveMinimum"] {
+            if case .bool(let flag)? = exclusive.scalar?.value { c.exclusiveMinimum = flag } else {
+                c.minimum = context.number(exclusive, "exclusiveMinimum")
+                c.exclusiveMinimum = c.minimum != nil
+            }
+        }
+        if let exclusive = node["exclusiveMaximum"] {
+            if case .bool(let flag)? = exclusive.scalar?.value { c.exclusiveMaximum = flag } else {
+                c.maximum = context.number(exclusive, "exclusiveMaximum")
+                c.exclusiveMaximum = c.maximum != nil
+            }
+        }
+        c.minItems = context.int(node["minItems"], "minItems")
+        c.maxItems = context.int(node["maxItems"], "maxItems")
+        c.uniqueItems = context.bool(node["uniqueItems"], "uniqueItems") ?? false
+        return c
+    }
+
+    // MARK: allOf / anyOf / oneOf
+
+    /// Folds a combination into one shape a Swift type can hold: objects merge their properties,
+    /// a `null` alternative makes the rest nullable, and same-kind scalars collapse to one.
+    private func readCombination(_ combiner: String, _ partsNode: YAMLNode, into base: Schema) -> Schema {
+        var schema = base
+        guard let partNodes = context.sequence(partsNode, combiner) else { return schema }
+        var parts = partNodes.map(read)
+        if parts.contains(where: { isNullOnly($0) }) {
+            schema.nullable = true
+            parts.removeAll { isNullOnly($0) }
+        }
+        if parts.count == 1, partNodes.count == 1 || combiner != "allOf" {
+            var only = parts[0]
+            only.nullable = only.nullable || schema.nullable
+            only.description = schema.description ?? only.description
+            only.location = schema.location
+            return only
+        }
+        let objects = parts.compactMap(objectShape)
+        if !parts.isEmpty, objects.count == parts.count {
+            schema.kind = .object(mergeObjects(objects, requiredInAll: combiner != "allOf" ? true : false))
+            return schema
+        }
+        let kinds = Set(parts.map { scalarFamily($0.kind) })
+        if kinds.count == 1, let first = parts.first, scalarFamily(first.kind) != nil {
+            schema.kind = first.kind
+            return schema
+        }
+        if Set(parts.map(\.kind)).isSubset(of: [.string(nil), .number, .integer]), !parts.isEmpty {
+            // A value documented as "string or number": text holds both, and decoding accepts numbers.
+            schema.kind = .string(nil)
+            return schema
+        }
+        context.warning("\(combiner) of \(parts.count) different shapes is read as any JSON value", at: partsNode)
+        return schema
+    }
+
+    private func isNullOnly(_ schema: Schema) -> Bool {
+        schema.nullable && schema.kind == .any
+    }
+
+    private func scalarFamily(_ kind: Schema.Kind) -> String? {
+        switch kind {
+        case .string: return "string"
+        case .integer: return "integer"
+        case .number: return "number"
+        case .boolean: return "boolean"
+        default: return nil
+        }
+    }
+
+    /// The object a part stands for, following component references.
+    private func objectShape(_ schema: Schema) -> ObjectSchema? {
+        var current = schema
+        var seen = Set<String>()
+        while case .reference(let name) = current.kind, seen.insert(name).inserted, let node = components[name] {
+            // A combination that reaches itself again is not expanded a second time.
+            guard context.expanding.insert(name).inserted else { return nil }
+            defer { context.expanding.remove(name) }
+            current = read(node)
+        }
+        if case .object(let object) = current.kind { return object }
+        return nil
+    }
+
+    /// allOf: every part's properties apply, so required is the union.
+    /// anyOf/oneOf: a value matches one part, so only what every part requires stays required.
+    private func mergeObjects(_ objects: [ObjectSchema], requiredInAll: Bool) -> ObjectSchema {
+        var merged: [Property] = []
+        var index: [String: Int] = [:]
+        for object in objects {
+            for property in object.properties {
+                if let at = index[property.name] {
+                    merged[at].required = requiredInAll ? (merged[at].required && property.required) : (merged[at].required || property.required)
+                } else {
+                    index[property.name] = merged.count
+                    merged.append(property)
+                }
+            }
+        }
+        if requiredInAll {
+            for i in merged.indices where !objects.allSatisfy({ $0.properties.contains { $0.name == merged[i].name && $0.required } }) {
+                merged[i].required = false
+            }
+        }
+        return ObjectSchema(properties: merged, additionalProperties: objects.compactMap(\.additionalProperties).first)
+    }
+}
+
+enum JSONPointer {
+    /// One reference token: percent-decoded (URI fragment form), then `~1` -> `/` and `~0` -> `~`.
+    static func decodeToken(_ token: String) -> String {
+        let decoded = token.removingPercentEncoding ?? token
+        return decoded.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+    }
+}

@@ -1,0 +1,116 @@
+import Diagnostics
+import Foundation
+import OpenAPIReader
+import OutputWriter
+import SpecIR
+import SwiftShaping
+import TemplateRendering
+import YAMLLoader
+
+/// The whole pipeline: read YAML, build the spec IR, shape Swift, render templates.
+public enum Generator {
+    /// The fixed set of files a run produces, known before any spec is read (for the build plugin).
+    public static let outputFiles: [(name: String, template: String)] = [
+        ("Models.swift", "models"),
+        ("Client.swift", "client"),
+        ("Validation.swift", "validation"),
+    ]
+
+    public struct Options: Sendable {
+        public var inputs: [String]
+        public var templatesDirectory: String?
+        public var accessLevel: AccessLevel
+
+        public init(inputs: [String], templatesDirectory: String? = nil, accessLevel: AccessLevel = .public) {
+            self.inputs = inputs
+            self.templatesDirectory = templatesDirectory
+            self.accessLevel = accessLevel
+        }
+    }
+
+    public struct Output: Sendable {
+        /// Empty when any error was found: nothing is generated from a broken spec.
+        public var files: [OutputFile]
+        public var diagnostics: [Diagnostic]
+        public var spec: Spec?
+        public var operationCount: Int
+        public var modelCount: Int
+
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public static func generate(_ options: Options) -> Output {
+        var diagnostics = DiagnosticBag()
+        let files = expandInputs(options.inputs, diagnostics: &diagnostics)
+        let documents = load(files, diagnostics: &diagnostics)
+        guard !diagnostics.hasErrors else { return Output(files: [], diagnostics: diagnostics.sorted, spec: nil, operationCount: 0, modelCount: 0) }
+
+        let read = OpenAPIReader.read(documents)
+        diagnostics.append(contentsOf: read.diagnostics)
+        if read.spec.operations.isEmpty && !diagnostics.hasErrors {
+            diagnostics.error("the input describes no operations", at: documents.first.map { $0.root.location })
+        }
+        guard !diagnostics.hasErrors else {
+            return Output(files: [], diagnostics: diagnostics.sorted, spec: read.spec, operationCount: 0, modelCount: 0)
+        }
+        let names = files.map { ($0 as NSString).lastPathComponent }
+        let shaped = SwiftShaper.shape(read.spec, options: ShapingOptions(accessLevel: options.accessLevel, sourceNames: names))
+        diagnostics.append(contentsOf: shaped.diagnostics)
+
+        let templates: TemplateLibrary
+        do {
+            templates = try TemplateLibrary(overrides: options.templatesDirectory)
+        } catch {
+            diagnostics.error(error.message, at: SourceLocation(file: error.file, line: error.line, column: error.column))
+            return Output(files: [], diagnostics: diagnostics.sorted, spec: read.spec, operationCount: 0, modelCount: 0)
+        }
+        var outputs: [OutputFile] = []
+        for file in outputFiles {
+            guard let text = templates.render(shaped.model, template: file.template) else {
+                diagnostics.error("no template named '\(file.template)' for \(file.name)", at: nil)
+                continue
+            }
+            outputs.append(OutputFile(name: file.name, contents: text))
+        }
+        let failed = diagnostics.hasErrors
+        return Output(
+            files: failed ? [] : outputs, diagnostics: diagnostics.sorted, spec: read.spec,
+            operationCount: shaped.model.operationCount, modelCount: shaped.model.modelCount)
+    }
+
+    /// Files named directly, and *.yaml, *.yml, *.json found under named folders, sorted and deduplicated.
+    public static func expandInputs(_ inputs: [String], diagnostics: inout DiagnosticBag) -> [String] {
+        var files = Set<String>()
+        let manager = FileManager.default
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                diagnostics.error("no such file or folder: \(input)", at: nil)
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.insert(input)
+                continue
+            }
+            let base = input.hasSuffix("/") ? String(input.dropLast()) : input
+            let found = (manager.enumerator(atPath: input)?.allObjects as? [String] ?? []).filter {
+                ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased())
+            }
+            if found.isEmpty { diagnostics.warning("no *.yaml, *.yml or *.json files in \(input)", at: nil) }
+            for path in found { files.insert(base + "/" + path) }
+        }
+        return files.sorted()
+    }
+
+    static func load(_ files: [String], diagnostics: inout DiagnosticBag) -> [OpenAPIReader.Document] {
+        var documents: [OpenAPIReader.Document] = []
+        for file in files {
+            do {
+                documents.append(OpenAPIReader.Document(file: file, root: try YAMLLoader.load(contentsOf: file)))
+            } catch {
+                diagnostics.append(error.diagnostic)
+            }
+        }
+        return documents
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Turns spec prose into doc comment lines: vendor markup removed, relative links unlinked.
+enum DocComment {
+    static func lines(_ texts: String?...) -> [String] {
+        var result: [String] = []
+        for text in texts.compactMap({ $0 }) {
+            let cleaned = clean(text)
+            guard !cleaned.isEmpty else { continue }
+            if !result.isEmpty { result.append("") }
+            result += cleaned
+        }
+        return result
+    }
+
+    /// Lines ready to print: `/// text`, and a bare `///` between paragraphs.
+    static func prefixed(_ lines: [String]) -> [String] {
+        lines.map { $0.isEmpty ? "///" : "/// " + $0 }
+    }
+
+    /// Paragraph lines of `text` with doc-site markup gone and blank runs collapsed.
+    static func clean(_ text: String) -> [String] {
+        var body = text.replacingOccurrences(of: "\r\n", with: "\n")
+        body = removeBlocks(body, open: "<Accordion", close: "</Accordion>")
+        body = body.replacingOccurrences(of: "<br>", with: "\n").replacingOccurrences(of: "<br/>", with: "\n").replacingOccurrences(of: "<br />", with: "\n")
+        body = unlinkRelative(body)
+        var lines: [String] = []
+        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix(":::") {
+                // `:::tip[Note]` opens an admonition; keep its title as plain text.
+                if let open = line.firstIndex(of: "["), let close = line.lastIndex(of: "]"), open < close {
+                    let title = line[line.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+                    if !title.isEmpty { lines.append("\(title):") }
+                }
+                continue
+            }
+            if line.isEmpty {
+                if let last = lines.last, !last.isEmpty { lines.append("") }
+            } else {
+                lines.append(line.replacingOccurrences(of: "*/", with: "* /"))
+            }
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    private static func removeBlocks(_ text: String, open: String, close: String) -> String {
+        var result = text
+        while let start = result.range(of: open), let end = result.range(of: close, range: start.upperBound..<result.endIndex) {
+            result.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        return result
+    }
+
+    /// `[here](api-5394121)` -> `here`; absolute links stay as written.
+    private static func unlinkRelative(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "[") {
+            guard let close = rest[open...].firstIndex(of: "]"),
+                  rest.index(after: close) < rest.endIndex, rest[rest.index(after: close)] == "(",
+                  let end = rest[close...].firstIndex(of: ")") else {
+                result += rest[...open]
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            let label = rest[rest.index(after: open)..<close]
+            let target = rest[rest.index(close, offsetBy: 2)..<end]
+            result += rest[..<open]
+            result += target.hasPrefix("http") ? String(rest[open...end]) : String(label)
+            rest = rest[rest.index(after: end)...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,179 @@
+import Diagnostics
+import SpecIR
+
+extension Shaper {
+    func shapeNamespaces(payloads: [Payload]) -> [NamespaceDecl] {
+        var groups: [String: [(SpecIR.Operation, Payload)]] = [:]
+        for (operation, payload) in zip(spec.operations, payloads) { groups[operation.group, default: []].append((operation, payload)) }
+        var propertyNames = Set<String>(["accessToken", "baseURL", "transport", "send"])
+        var typeNames = Set<String>()
+        var namespaces: [NamespaceDecl] = []
+        for group in groups.keys.sorted() {
+            let typeName = SwiftNaming.unique(SwiftNaming.typeName(group), in: &typeNames)
+            let propertyName = SwiftNaming.unique(SwiftNaming.memberName(group), in: &propertyNames)
+            var methodNames = Set<String>()
+            let entries = (groups[group] ?? []).sorted { ($0.0.path, $0.0.method.rawValue) < ($1.0.path, $1.0.method.rawValue) }
+            // Vendor names first, so an operationId-derived name never takes a vendor's name.
+            let named = entries.sorted { ($0.0.sdkMethodName == nil ? 1 : 0) < ($1.0.sdkMethodName == nil ? 1 : 0) }
+            var chosen: [String: String] = [:]
+            for (operation, _) in named {
+                chosen[operation.id + operation.method.rawValue + operation.path] = methodName(for: operation, taken: &methodNames)
+            }
+            let operations = entries.map { operation, payload in
+                operationDecl(operation, payload: payload, name: chosen[operation.id + operation.method.rawValue + operation.path] ?? "call")
+            }
+            namespaces.append(NamespaceDecl(
+                doc: DocComment.prefixed(["The \(group) endpoints, reached as `client.\(SwiftNaming.bare(propertyName))`."]),
+                typeName: typeName, propertyName: propertyName, operations: operations))
+        }
+        return namespaces
+    }
+
+    private func methodName(for operation: SpecIR.Operation, taken: inout Set<String>) -> String {
+        let fromID = SwiftNaming.memberName(operation.id, fallback: operation.method.rawValue)
+        if let vendor = operation.sdkMethodName.map({ SwiftNaming.memberName($0) }), !taken.contains(SwiftNaming.bare(vendor)) {
+            taken.insert(SwiftNaming.bare(vendor))
+            return vendor
+        }
+        return SwiftNaming.unique(fromID, in: &taken)
+    }
+
+    private func operationDecl(_ operation: SpecIR.Operation, payload: Payload, name: String) -> OperationDecl {
+        let stem = SwiftNaming.typeName(operation.id)
+        var labels = Set<String>()
+        var parameters: [ParameterDecl] = []
+        var rules: [ValidationRule] = []
+        var queryItems: [QueryItemDecl] = []
+        var headers: [QueryItemDecl] = []
+        var parameterDocs: [String] = []
+        var pathLiteral = escapeLiteral(operation.path)
+
+        let ordered = operation.parameters.filter { $0.location == .path }
+            .sorted { (operation.path.range(of: "{\($0.name)}")?.lowerBound ?? operation.path.endIndex) < (operation.path.range(of: "{\($1.name)}")?.lowerBound ?? operation.path.endIndex) }
+        var bodyLabel: String?
+        func addParameter(_ parameter: Parameter) {
+            let label = SwiftNaming.unique(SwiftNaming.memberName(parameter.name), in: &labels)
+            var scope = Scope(qualifiedName: "", component: nil, propertyPath: parameter.name, forRequest: true, nestedNames: takenTypeNames)
+            let type = swiftType(parameter.schema, hint: stem + SwiftNaming.typeName(parameter.name), scope: &scope)
+            adoptTopLevel(scope)
+            let optional = !parameter.required
+            parameters.append(ParameterDecl(label: label, type: type.name + (optional ? "?" : ""), defaultValue: optional ? "nil" : nil, separator: ", "))
+            let property = Property(name: parameter.name, schema: parameter.schema, required: false)
+            rules += validationRules(for: property, type: type, value: label, base: ".root")
+            if let text = parameter.description.map({ DocComment.clean($0).joined(separator: " ") }), !text.isEmpty {
+                parameterDocs.append("  - \(SwiftNaming.bare(label)): \(text)")
+            }
+            switch parameter.location {
+            case .path:
+                pathLiteral = pathLiteral.replacingOccurrences(of: "{\(parameter.name)}", with: "\\(PathComponent.encode(\(label)))")
+            case .query:
+                queryItems.append(QueryItemDecl(key: escapeLiteral(parameter.name), name: label))
+            case .header:
+                headers.append(QueryItemDecl(key: escapeLiteral(parameter.name), name: label))
+            }
+        }
+        ordered.forEach(addParameter)
+        var jsonBody = false
+        var multipartFields: [MultipartFieldDecl] = []
+        var validatesBody = false
+        var bodyIsOptional = false
+        if let body = operation.requestBody {
+            let label = SwiftNaming.unique("body", in: &labels)
+            bodyLabel = label
+            let bodyType = requestBodyType(body, stem: stem)
+            parameters.append(ParameterDecl(label: label, type: bodyType.name + (body.required ? "" : "?"), defaultValue: body.required ? nil : "nil", separator: ", "))
+            validatesBody = bodyType.role == .validatable
+            bodyIsOptional = !body.required
+            parameterDocs.append("  - \(label): The request body\(body.description.map { ": " + DocComment.clean($0).joined(separator: " ") } ?? ".")")
+            switch body.contentType {
+            case .json: jsonBody = true
+            case .multipart:
+                if case .object(let object) = resolved(body.schema).kind {
+                    var names = Set<String>()
+                    for property in object.properties {
+                        let member = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &names)
+                        multipartFields.append(MultipartFieldDecl(key: escapeLiteral(property.name), name: member, isFile: resolved(property.schema).kind == .binary))
+                    }
+                } else {
+                    diagnostics.warning("a multipart/form-data body must be an object; operation '\(operation.id)' sends no body", at: operation.location)
+                }
+            }
+        }
+        for parameter in operation.parameters where parameter.location != .path {
+            addParameter(parameter)
+        }
+        if !parameters.isEmpty { parameters[parameters.count - 1].separator = "" }
+
+        let (returnClause, sendStatement, returnsDoc) = returnShape(payload, operation: operation, stem: stem)
+        var doc = DocComment.lines(operation.summary, operation.description)
+        doc += ["", "`\(operation.method.rawValue.uppercased()) \(operation.path)`"]
+        if !operation.scopes.isEmpty {
+            doc += ["", "Required scopes: " + operation.scopes.map { "`\($0)`" }.joined(separator: ", ")]
+        }
+        if operation.deprecated { doc += ["", "- Warning: Deprecated by the API."] }
+        if !parameterDocs.isEmpty { doc += ["", "- Parameters:"] + parameterDocs }
+        if let returnsDoc { doc.append("- Returns: \(returnsDoc)") }
+        doc.append("- Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error.")
+        if doc.first == "" { doc.removeFirst() }
+        return OperationDecl(
+            doc: DocComment.prefixed(doc), name: name, parameters: parameters, returnClause: returnClause, validationRules: rules,
+            validatesBody: validatesBody, method: operation.method.rawValue,
+            pathLiteral: pathLiteral, queryItems: queryItems, headers: headers, jsonBody: jsonBody,
+            bodyLabel: bodyLabel ?? "body", bodyIsOptional: bodyIsOptional, bodyAccess: bodyIsOptional ? "?." : ".",
+            multipartFields: multipartFields, sendStatement: sendStatement)
+    }
+
+    /// The body's type: a component's, or a new top-level type for an inline schema.
+    private func requestBodyType(_ body: RequestBody, stem: String) -> SwiftType {
+        if case .reference = body.schema.kind {
+            var scope = Scope(qualifiedName: "", component: nil, propertyPath: "", forRequest: true, nestedNames: [])
+            return swiftType(body.schema, hint: stem + "Body", scope: &scope)
+        }
+        return topLevelType(body.schema, name: stem + "Body", forRequest: true)
+    }
+
+    private func returnShape(_ payload: Payload, operation: SpecIR.Operation, stem: String) -> (String, String, String?) {
+        let fallbackName = operation.sdkReturnType.map(SwiftNaming.typeName) ?? stem + "Result"
+        switch payload {
+        case .none:
+            return ("", "try await client.send(request)", nil)
+        case .envelope(let schema):
+            let type = responseType(schema, name: fallbackName)
+            return (" -> \(type.name)", "return try await client.send(request, as: Envelope<\(type.name)>.self).data", "The `data` of the response.")
+        case .page(let items):
+            let type = responseType(items, name: fallbackName)
+            return (" -> Page<\(type.name)>", "return try await client.send(request, as: PagedEnvelope<\(type.name)>.self).page", "One page of items with the pagination block.")
+        case .whole(let schema):
+            let type = responseType(schema, name: stem + "Response")
+            return (" -> \(type.name)", "return try await client.send(request, as: \(type.name).self)", nil)
+        }
+    }
+
+    private func responseType(_ schema: Schema, name: String) -> SwiftType {
+        switch schema.kind {
+        case .object(let object) where !object.properties.isEmpty:
+            return topLevelType(schema, name: name, forRequest: false)
+        case .enumeration(let e) where e.base == .string:
+            return topLevelType(schema, name: name, forRequest: false)
+        default:
+            var scope = Scope(qualifiedName: "", component: nil, propertyPath: "", forRequest: false, nestedNames: takenTypeNames)
+            let type = swiftType(schema, hint: name, scope: &scope)
+            adoptTopLevel(scope)
+            return type
+        }
+    }
+
+    /// Declares an inline schema as a new top-level type with a unique name.
+    private func topLevelType(_ schema: Schema, name: String, forRequest: Bool) -> SwiftType {
+        let unique = SwiftNaming.unique(name, in: &takenTypeNames)
+        let decl = declaration(for: schema, named: unique, component: nil, forRequest: forRequest)
+        types.append(decl)
+        return SwiftType(name: unique, role: !decl.structDecl.isEmpty ? .validatable : !decl.enumDecl.isEmpty ? .enumeration : .plain)
+    }
+
+    /// Inline types met outside any struct (parameters, payloads) become top-level types.
+    private func adoptTopLevel(_ scope: Scope) {
+        takenTypeNames.formUnion(scope.nestedNames)
+        types += scope.nested
+    }
+}

@@ -1,0 +1,148 @@
+/// What the templates see: every naming, typing and validation decision already made.
+/// Templates only lay these values out; they never decide.
+public struct RenderModel: Sendable {
+    public var headerLines: [String]
+    /// `public ` or empty (internal), with its trailing space, ready to prefix a declaration.
+    public var access: String
+    public var types: [TypeDecl]
+    public var namespaces: [NamespaceDecl]
+    public var validations: [ValidationDecl]
+
+    public var operationCount: Int { namespaces.reduce(0) { $0 + $1.operations.count } }
+    public var modelCount: Int { types.reduce(0) { $0 + $1.declarationCount } }
+}
+
+/// One named declaration. Exactly one list holds one element: lists, not optionals, because a
+/// Mustache section over a missing value would fall through to an enclosing declaration's.
+public struct TypeDecl: Sendable {
+    public var structDecl: [StructDecl]
+    public var enumDecl: [EnumDecl]
+    public var aliasDecl: [AliasDecl]
+
+    init(structDecl: StructDecl) { (self.structDecl, enumDecl, aliasDecl) = ([structDecl], [], []) }
+    init(enumDecl: EnumDecl) { (structDecl, self.enumDecl, aliasDecl) = ([], [enumDecl], []) }
+    init(aliasDecl: AliasDecl) { (structDecl, enumDecl, self.aliasDecl) = ([], [], [aliasDecl]) }
+
+    public var name: String { structDecl.first?.name ?? enumDecl.first?.name ?? aliasDecl.first?.name ?? "" }
+
+    var declarationCount: Int {
+        structDecl.reduce(0) { $0 + 1 + $1.nested.reduce(0) { $0 + $1.declarationCount } } + enumDecl.count + aliasDecl.count
+    }
+}
+
+public struct StructDecl: Sendable {
+    public var doc: [String]
+    public var name: String
+    public var access: String
+    public var properties: [PropertyDecl]
+    public var nested: [TypeDecl]
+    public var hasProperties: Bool { !properties.isEmpty }
+}
+
+public struct PropertyDecl: Sendable {
+    public var doc: [String]
+    /// The Swift name, backticked when it is a keyword.
+    public var name: String
+    /// The Swift type without the optional mark (every property is optional so responses survive gaps).
+    public var type: String
+    /// The wire key when it differs from the name.
+    public var codingKeyValue: String?
+    /// The argument for `KeyedDecodingContainer.lenient(_:forKey:)`, such as `[Int].self`.
+    public var decodeType: String
+    /// `,` after every initializer parameter but the last.
+    public var separator: String
+}
+
+public struct EnumDecl: Sendable {
+    public var doc: [String]
+    public var name: String
+    public var access: String
+    public var cases: [EnumCaseDecl]
+    /// The name of the case that keeps values the spec does not list.
+    public var unknownCase: String
+}
+
+public struct EnumCaseDecl: Sendable {
+    public var doc: [String]
+    public var name: String
+    public var value: String
+    public var separator: String
+}
+
+public struct AliasDecl: Sendable {
+    public var doc: [String]
+    public var name: String
+    public var access: String
+    public var type: String
+}
+
+/// The methods of one resource group, reached as `client.<propertyName>`.
+public struct NamespaceDecl: Sendable {
+    public var doc: [String]
+    public var typeName: String
+    public var propertyName: String
+    public var operations: [OperationDecl]
+}
+
+public struct OperationDecl: Sendable {
+    public var doc: [String]
+    public var name: String
+    public var parameters: [ParameterDecl]
+    /// ` -> T`, or empty when the call returns nothing.
+    public var returnClause: String
+    public var validationRules: [ValidationRule]
+    public var hasValidation: Bool { !validationRules.isEmpty || validatesBody }
+    public var validatesBody: Bool
+    public var method: String
+    /// The path as the body of a Swift string literal, with interpolated path parameters.
+    public var pathLiteral: String
+    public var queryItems: [QueryItemDecl]
+    public var hasQuery: Bool { !queryItems.isEmpty }
+    public var headers: [QueryItemDecl]
+    public var jsonBody: Bool
+    public var bodyLabel: String
+    public var bodyIsOptional: Bool
+    /// `.` or `?.`, to reach the body's members.
+    public var bodyAccess: String
+    public var multipartFields: [MultipartFieldDecl]
+    public var hasMultipart: Bool { !multipartFields.isEmpty }
+    /// How the response is read: `return try await ...` expression, or a statement for no result.
+    public var sendStatement: String
+}
+
+public struct ParameterDecl: Sendable {
+    public var label: String
+    public var type: String
+    public var defaultValue: String?
+    public var separator: String
+}
+
+public struct QueryItemDecl: Sendable {
+    public var key: String
+    public var name: String
+}
+
+public struct MultipartFieldDecl: Sendable {
+    public var key: String
+    public var name: String
+    public var isFile: Bool
+}
+
+/// The generated `Validatable` conformance of one request type.
+public struct ValidationDecl: Sendable {
+    public var typeName: String
+    public var access: String
+    public var rules: [ValidationRule]
+    public var hasRules: Bool { !rules.isEmpty }
+}
+
+/// One call on the runtime `Validator`: `validator.<call>(<value><arguments>, at: path.appending("<key>"))`.
+public struct ValidationRule: Sendable {
+    public var call: String
+    public var value: String
+    /// Further arguments after the value, each with its leading `, `.
+    public var arguments: String
+    public var key: String
+    /// The base path expression: `path` inside a type, `.root` for method parameters.
+    public var base: String
+}

@@ -1,0 +1,128 @@
+/// How spec names become Swift identifiers: idiomatic, always valid, and stable across runs.
+public enum SwiftNaming {
+    /// Words of a name, split at non-alphanumerics and at lower-to-upper case changes.
+    static func words(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previous: Character?
+        for character in name {
+            guard character.isASCII, character.isLetter || character.isNumber else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                previous = nil
+                continue
+            }
+            if let previous, !current.isEmpty,
+               (previous.isLowercase && character.isUppercase) || (previous.isNumber && character.isLetter) {
+                words.append(current)
+                current = ""
+            }
+            current.append(character)
+            previous = character
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `customer_request_body` -> `CustomerRequestBody`; `Object Not Found(404)` -> `ObjectNotFound404`.
+    public static func typeName(_ name: String) -> String {
+        let parts = words(name)
+        guard !parts.isEmpty else { return "Type" + fallbackSuffix(name) }
+        var result = parts.map(capitalized).joined()
+        if result.first?.isNumber == true { result = "_" + result }
+        if reservedTypeNames.contains(result) { result += "Model" }
+        return result
+    }
+
+    /// `first_name` -> `firstName`; `{field-name}` -> `fieldName`; `default` -> `` `default` ``.
+    public static func memberName(_ name: String, fallback: String = "value") -> String {
+        let parts = words(name)
+        guard let first = parts.first else { return escaped(fallback + fallbackSuffix(name)) }
+        var result = lowercasedInitialism(first) + parts.dropFirst().map(capitalized).joined()
+        if result.first?.isNumber == true { result = "_" + result }
+        return escaped(result)
+    }
+
+    /// Wraps keywords in backticks; names Swift forbids even with backticks get a trailing underscore.
+    public static func escaped(_ identifier: String) -> String {
+        if unusableMemberNames.contains(identifier) { return identifier + "_" }
+        return keywords.contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
+    /// The identifier without backticks, for building derived names.
+    public static func bare(_ identifier: String) -> String {
+        identifier.replacingOccurrences(of: "`", with: "")
+    }
+
+    /// A plural word's singular, for naming the element type of a list (`categories` -> `Category`).
+    public static func singular(_ name: String) -> String {
+        if name.hasSuffix("ies"), name.count > 4 { return String(name.dropLast(3)) + "y" }
+        if name.hasSuffix("sses") || name.hasSuffix("shes") || name.hasSuffix("ches") || name.hasSuffix("xes") {
+            return String(name.dropLast(2))
+        }
+        if name.hasSuffix("s"), !name.hasSuffix("ss"), !name.hasSuffix("us"), name.count > 3 { return String(name.dropLast()) }
+        return name + "Item"
+    }
+
+    /// Makes `candidate` unique against `taken`, appending 2, 3, ... and records it.
+    public static func unique(_ candidate: String, in taken: inout Set<String>) -> String {
+        let base = bare(candidate)
+        var name = base
+        var counter = 2
+        while taken.contains(name) {
+            name = "\(base)\(counter)"
+            counter += 1
+        }
+        taken.insert(name)
+        return candidate.hasPrefix("`") && name == base ? candidate : escaped(name)
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        if word.count > 1, word == word.uppercased(), word.contains(where: \.isLetter) {
+            // An all-caps word (DNS, SEO, URL) reads better as a word.
+            return String(first) + word.dropFirst().lowercased()
+        }
+        return first.uppercased() + word.dropFirst()
+    }
+
+    private static func lowercasedInitialism(_ word: String) -> String {
+        if word == word.uppercased() { return word.lowercased() }
+        guard let first = word.first else { return word }
+        return first.lowercased() + word.dropFirst()
+    }
+
+    /// A short stable suffix for names with no usable characters (Arabic keys, symbols only).
+    private static func fallbackSuffix(_ name: String) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static",
+        "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do", "else",
+        "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while", "as", "Any",
+        "false", "is", "nil", "super", "throws", "true", "try", "await", "async", "consume", "copy", "discard", "each",
+        "borrowing", "consuming", "some", "any", "package",
+    ]
+
+    /// Names that cannot be members even in backticks, or that would shadow generated members.
+    static let unusableMemberNames: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "CodingKeys"]
+
+    /// Swift standard types and SallaRuntime's public types that generated types must not shadow.
+    static let reservedTypeNames: Set<String> = [
+        "Any", "Array", "Bool", "Character", "Codable", "CodingKey", "Data", "Date", "Decimal", "Decoder", "Dictionary",
+        "Double", "Encoder", "Error", "Float", "Hashable", "Int", "Int64", "Never", "Optional", "Protocol", "Result",
+        "Self", "Sendable", "Set", "String", "Type", "URL", "UUID", "Void",
+        "Envelope", "FieldPath", "FileUpload", "HTTPMethod", "HTTPRequest", "HTTPResponse", "Indirect", "JSONValue",
+        "MultipartFormData", "OpenEnumeration", "Page", "PagedEnvelope", "Pagination", "PathComponent", "QueryItems",
+        "QueryValue", "Request", "RequestBody", "SallaAPIError", "SallaClient", "SallaDecodingError", "StringFormat",
+        "Transport", "URLSessionTransport", "Validatable", "ValidationFailure", "Validator", "Violation",
+    ]
+}
