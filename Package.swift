@@ -55,5 +55,14 @@ let package = Package(
 
         .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader"]),
         .testTarget(name: "SallaRuntimeTests", dependencies: ["SallaRuntime"]),
+        .testTarget(name: "SallaGenKitTests", dependencies: ["SallaGenKit", "YAMLLoader", "OpenAPIReader", "SpecIR", "SwiftShaping"]),
+        // The golden output for specs/customers.yaml, compiled as a consumer would, warnings as errors.
+        .target(
+            name: "CustomersClient",
+            dependencies: ["SallaRuntime"],
+            path: "Tests/Golden/CustomersClient",
+            swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]
+        ),
+        .testTarget(name: "CustomersClientTests", dependencies: ["CustomersClient", "SallaRuntime"]),
     ]
 )

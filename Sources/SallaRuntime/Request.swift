@@ -52,6 +52,11 @@ public struct Request: Sendable, Hashable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         body = .json(try encoder.encode(value))
     }
+
+    /// Sets a header from a parameter value; nil leaves the header unset.
+    public mutating func setHeader(_ name: String, _ value: (some QueryValue)?) {
+        if let value { headers[name] = value.queryValue }
+    }
 }
 
 /// The body of a ``Request``.

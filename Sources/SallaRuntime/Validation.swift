@@ -259,6 +259,19 @@ public struct Validator: Sendable {
         record(rule: "enum", message: "The \(path.attribute) is invalid.", at: path)
     }
 
+    /// Fails for each element that is not one of the documented values (rule `enum`).
+    public mutating func knownValues<E: OpenEnumeration>(_ values: [E]?, at path: FieldPath) {
+        for (index, value) in (values ?? []).enumerated() {
+            knownValue(value, at: path.appending(index: index))
+        }
+    }
+
+    /// Fails when an integer is not one of the documented values (rule `enum`).
+    public mutating func oneOf(_ value: Int?, _ allowed: [Int], at path: FieldPath) {
+        guard let value, !allowed.contains(value) else { return }
+        record(rule: "enum", message: "The \(path.attribute) is invalid.", at: path)
+    }
+
     /// Validates a nested value at `path`.
     public mutating func nested(_ value: (some Validatable)?, at path: FieldPath) {
         value?.validate(into: &self, at: path)

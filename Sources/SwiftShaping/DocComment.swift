@@ -27,6 +27,7 @@ enum DocComment {
         var lines: [String] = []
         for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("Scopes:") { continue }  // listed apart, from the security requirements
             if line.hasPrefix(":::") {
                 // `:::tip[Note]` opens an admonition; keep its title as plain text.
                 if let open = line.firstIndex(of: "["), let close = line.lastIndex(of: "]"), open < close {

@@ -12,7 +12,7 @@ extension Shaper {
             let typeName = SwiftNaming.unique(SwiftNaming.typeName(group), in: &typeNames)
             let propertyName = SwiftNaming.unique(SwiftNaming.memberName(group), in: &propertyNames)
             var methodNames = Set<String>()
-            let entries = (groups[group] ?? []).sorted { ($0.0.path, $0.0.method.rawValue) < ($1.0.path, $1.0.method.rawValue) }
+            let entries = groups[group] ?? []
             // Vendor names first, so an operationId-derived name never takes a vendor's name.
             let named = entries.sorted { ($0.0.sdkMethodName == nil ? 1 : 0) < ($1.0.sdkMethodName == nil ? 1 : 0) }
             var chosen: [String: String] = [:]
@@ -81,9 +81,10 @@ extension Shaper {
             let label = SwiftNaming.unique("body", in: &labels)
             bodyLabel = label
             let bodyType = requestBodyType(body, stem: stem)
-            parameters.append(ParameterDecl(label: label, type: bodyType.name + (body.required ? "" : "?"), defaultValue: body.required ? nil : "nil", separator: ", "))
             validatesBody = bodyType.role == .validatable
-            bodyIsOptional = !body.required
+            // Salla rarely marks bodies required; a body whose schema requires fields is required in practice.
+            bodyIsOptional = !body.required && !hasRequiredProperties(body.schema)
+            parameters.append(ParameterDecl(label: label, type: bodyType.name + (bodyIsOptional ? "?" : ""), defaultValue: bodyIsOptional ? "nil" : nil, separator: ", "))
             parameterDocs.append("  - \(label): The request body\(body.description.map { ": " + DocComment.clean($0).joined(separator: " ") } ?? ".")")
             switch body.contentType {
             case .json: jsonBody = true
@@ -117,10 +118,16 @@ extension Shaper {
         if doc.first == "" { doc.removeFirst() }
         return OperationDecl(
             doc: DocComment.prefixed(doc), name: name, parameters: parameters, returnClause: returnClause, validationRules: rules,
-            validatesBody: validatesBody, method: operation.method.rawValue,
+            hasValidation: !rules.isEmpty || validatesBody, validatesBody: validatesBody, method: operation.method.rawValue,
+            requestBinding: queryItems.isEmpty && headers.isEmpty && operation.requestBody == nil ? "let" : "var",
             pathLiteral: pathLiteral, queryItems: queryItems, headers: headers, jsonBody: jsonBody,
             bodyLabel: bodyLabel ?? "body", bodyIsOptional: bodyIsOptional, bodyAccess: bodyIsOptional ? "?." : ".",
-            multipartFields: multipartFields, sendStatement: sendStatement)
+            multipartFields: multipartFields, hasMultipart: !multipartFields.isEmpty, sendStatement: sendStatement)
+    }
+
+    private func hasRequiredProperties(_ schema: Schema) -> Bool {
+        guard case .object(let object) = resolved(schema).kind else { return false }
+        return object.properties.contains { $0.required && !$0.schema.readOnly }
     }
 
     /// The body's type: a component's, or a new top-level type for an inline schema.
@@ -136,7 +143,7 @@ extension Shaper {
         let fallbackName = operation.sdkReturnType.map(SwiftNaming.typeName) ?? stem + "Result"
         switch payload {
         case .none:
-            return ("", "try await client.send(request)", nil)
+            return ("", "_ = try await client.send(request, as: EmptyResponse.self)", nil)
         case .envelope(let schema):
             let type = responseType(schema, name: fallbackName)
             return (" -> \(type.name)", "return try await client.send(request, as: Envelope<\(type.name)>.self).data", "The `data` of the response.")

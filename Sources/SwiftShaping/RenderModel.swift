@@ -36,7 +36,13 @@ public struct StructDecl: Sendable {
     public var access: String
     public var properties: [PropertyDecl]
     public var nested: [TypeDecl]
-    public var hasProperties: Bool { !properties.isEmpty }
+    /// Stored, not computed: templates read values through reflection, which sees stored properties only.
+    public let hasProperties: Bool
+
+    init(doc: [String], name: String, access: String, properties: [PropertyDecl], nested: [TypeDecl]) {
+        (self.doc, self.name, self.access, self.properties, self.nested) = (doc, name, access, properties, nested)
+        hasProperties = !properties.isEmpty
+    }
 }
 
 public struct PropertyDecl: Sendable {
@@ -91,13 +97,14 @@ public struct OperationDecl: Sendable {
     /// ` -> T`, or empty when the call returns nothing.
     public var returnClause: String
     public var validationRules: [ValidationRule]
-    public var hasValidation: Bool { !validationRules.isEmpty || validatesBody }
+    public var hasValidation: Bool
     public var validatesBody: Bool
     public var method: String
+    /// `var` when the request is filled in after it is made, else `let`.
+    public var requestBinding: String
     /// The path as the body of a Swift string literal, with interpolated path parameters.
     public var pathLiteral: String
     public var queryItems: [QueryItemDecl]
-    public var hasQuery: Bool { !queryItems.isEmpty }
     public var headers: [QueryItemDecl]
     public var jsonBody: Bool
     public var bodyLabel: String
@@ -105,7 +112,7 @@ public struct OperationDecl: Sendable {
     /// `.` or `?.`, to reach the body's members.
     public var bodyAccess: String
     public var multipartFields: [MultipartFieldDecl]
-    public var hasMultipart: Bool { !multipartFields.isEmpty }
+    public var hasMultipart: Bool
     /// How the response is read: `return try await ...` expression, or a statement for no result.
     public var sendStatement: String
 }
@@ -133,7 +140,6 @@ public struct ValidationDecl: Sendable {
     public var typeName: String
     public var access: String
     public var rules: [ValidationRule]
-    public var hasRules: Bool { !rules.isEmpty }
 }
 
 /// One call on the runtime `Validator`: `validator.<call>(<value><arguments>, at: path.appending("<key>"))`.
