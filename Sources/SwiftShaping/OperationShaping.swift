@@ -6,10 +6,11 @@ extension Shaper {
         var groups: [String: [(SpecIR.Operation, Payload)]] = [:]
         for (operation, payload) in zip(spec.operations, payloads) { groups[operation.group, default: []].append((operation, payload)) }
         var propertyNames = Set<String>(["accessToken", "baseURL", "transport", "send"])
-        var typeNames = Set<String>()
+        // Namespace types live inside SallaClient, where they would hide a model of the same name.
+        var typeNames = takenTypeNames
         var namespaces: [NamespaceDecl] = []
         for group in groups.keys.sorted() {
-            let typeName = SwiftNaming.unique(SwiftNaming.typeName(group), in: &typeNames)
+            let typeName = SwiftNaming.unique(SwiftNaming.typeName(group) + "API", in: &typeNames)
             let propertyName = SwiftNaming.unique(SwiftNaming.memberName(group), in: &propertyNames)
             var methodNames = Set<String>()
             let entries = groups[group] ?? []

@@ -5,10 +5,10 @@ import SallaRuntime
 
 extension SallaClient {
     /// The Customers endpoints, reached as `client.customers`.
-    public var customers: Customers { Customers(client: self) }
+    public var customers: CustomersAPI { CustomersAPI(client: self) }
 
     /// The Customers endpoints, reached as `client.customers`.
-    public struct Customers: Sendable {
+    public struct CustomersAPI: Sendable {
         let client: SallaClient
 
         /// List Customers
