@@ -64,9 +64,11 @@ public enum Generator {
             diagnostics.error(error.message, at: SourceLocation(file: error.file, line: error.line, column: error.column))
             return Output(files: [], diagnostics: diagnostics.sorted, spec: read.spec, operationCount: 0, modelCount: 0)
         }
+        var model = shaped.model
+        for index in model.types.indices { renderNested(&model.types[index], with: templates) }
         var outputs: [OutputFile] = []
         for file in outputFiles {
-            guard let text = templates.render(shaped.model, template: file.template) else {
+            guard let text = templates.render(model, template: file.template) else {
                 diagnostics.error("no template named '\(file.template)' for \(file.name)", at: nil)
                 continue
             }
@@ -76,6 +78,21 @@ public enum Generator {
         return Output(
             files: failed ? [] : outputs, diagnostics: diagnostics.sorted, spec: read.spec,
             operationCount: shaped.model.operationCount, modelCount: shaped.model.modelCount)
+    }
+
+    /// Renders nested declarations innermost first and indents them into their parent.
+    static func renderNested(_ decl: inout TypeDecl, with templates: TemplateLibrary) {
+        for index in decl.structDecl.indices {
+            decl.structDecl[index].nestedSource = decl.structDecl[index].nested.map { child in
+                var child = child
+                renderNested(&child, with: templates)
+                let text = templates.render(child, template: "type") ?? ""
+                return text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? "" : "    " + $0 }
+                    .joined(separator: "\n")
+                    .trimmingCharacters(in: .newlines)
+            }
+        }
     }
 
     /// Files named directly, and *.yaml, *.yml, *.json found under named folders, sorted and deduplicated.

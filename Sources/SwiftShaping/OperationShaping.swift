@@ -81,7 +81,7 @@ extension Shaper {
         if let body = operation.requestBody {
             let label = SwiftNaming.unique("body", in: &labels)
             bodyLabel = label
-            let bodyType = requestBodyType(body, stem: stem)
+            let bodyType = requestBodyType(body.contentType == .multipart ? body.withUploadFields : body, stem: stem)
             validatesBody = bodyType.role == .validatable
             // Salla rarely marks bodies required; a body whose schema requires fields is required in practice.
             bodyIsOptional = !body.required && !hasRequiredProperties(body.schema)
@@ -90,7 +90,7 @@ extension Shaper {
             switch body.contentType {
             case .json: jsonBody = true
             case .multipart:
-                if case .object(let object) = resolved(body.schema).kind {
+                if case .object(let object) = resolved(body.withUploadFields.schema).kind {
                     var names = Set<String>()
                     for property in object.properties {
                         let member = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &names)
@@ -183,5 +183,21 @@ extension Shaper {
     private func adoptTopLevel(_ scope: Scope) {
         takenTypeNames.formUnion(scope.nestedNames)
         types += scope.nested
+    }
+}
+
+extension RequestBody {
+    /// Upload forms in the Salla docs often type the file as a plain string (`file`, `photo`);
+    /// in a multipart body those fields carry file bytes, so they are read as uploads.
+    var withUploadFields: RequestBody {
+        guard case .object(var object) = schema.kind else { return self }
+        let uploadNames: Set<String> = ["file", "photo", "image", "attachment"]
+        for index in object.properties.indices
+        where object.properties[index].schema.kind == .string(nil) && uploadNames.contains(object.properties[index].name) {
+            object.properties[index].schema.kind = .binary
+        }
+        var copy = self
+        copy.schema.kind = .object(object)
+        return copy
     }
 }

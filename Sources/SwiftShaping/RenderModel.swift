@@ -36,6 +36,9 @@ public struct StructDecl: Sendable {
     public var access: String
     public var properties: [PropertyDecl]
     public var nested: [TypeDecl]
+    /// The nested declarations as rendered text, indented one level; filled in at render time
+    /// because Mustache does not indent every line of a nested partial.
+    public var nestedSource: [String] = []
     /// Stored, not computed: templates read values through reflection, which sees stored properties only.
     public let hasProperties: Bool
 

@@ -179,7 +179,7 @@ extension SallaClient {
             try validator.throwIfInvalid()
             var request = Request(method: .post, path: "/customers/import")
             var form = MultipartFormData()
-            form.append("file", body.file)
+            form.append("file", file: body.file)
             request.body = .multipart(form)
             return try await client.send(request, as: Envelope<PostCustomersImportResult>.self).data
         }

@@ -122,24 +122,24 @@ public struct Customer: Codable, Hashable, Sendable {
     /// Gender.
     public enum Gender: OpenEnumeration, Codable, Hashable, Sendable {
         case male
-    case female
+        case female
         /// A value the spec does not list, kept as the API sent it.
         case unknown(String)
-    
+
         public static let knownValues: [String] = ["male", "female"]
-    
+
         public init(rawValue: String) {
             switch rawValue {
             case "male": self = .male
-        case "female": self = .female
+            case "female": self = .female
             default: self = .unknown(rawValue)
             }
         }
-    
+
         public var rawValue: String {
             switch self {
             case .male: "male"
-        case .female: "female"
+            case .female: "female"
             case .unknown(let value): value
             }
         }
@@ -149,32 +149,32 @@ public struct Customer: Codable, Hashable, Sendable {
     public struct Birthday: Codable, Hashable, Sendable {
         /// Date of birth.
         public var date: String?
-    /// Timezone type of the date.
+        /// Timezone type of the date.
         public var timezoneType: Int?
-    /// Timezone name of the date.
+        /// Timezone name of the date.
         public var timezone: String?
-    
+
         public init(
             date: String? = nil,
-        timezoneType: Int? = nil,
-        timezone: String? = nil
+            timezoneType: Int? = nil,
+            timezone: String? = nil
         ) {
             self.date = date
-        self.timezoneType = timezoneType
-        self.timezone = timezone
+            self.timezoneType = timezoneType
+            self.timezone = timezone
         }
-    
+
         enum CodingKeys: String, CodingKey {
             case date
-        case timezoneType = "timezone_type"
-        case timezone
+            case timezoneType = "timezone_type"
+            case timezone
         }
-    
+
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             date = container.lenient(String.self, forKey: .date)
-        timezoneType = container.lenient(Int.self, forKey: .timezoneType)
-        timezone = container.lenient(String.self, forKey: .timezone)
+            timezoneType = container.lenient(Int.self, forKey: .timezoneType)
+            timezone = container.lenient(String.self, forKey: .timezone)
         }
     }
 }
@@ -243,24 +243,24 @@ public struct CustomerRequestBody: Codable, Hashable, Sendable {
     /// Customer's gender.
     public enum Gender: OpenEnumeration, Codable, Hashable, Sendable {
         case male
-    case female
+        case female
         /// A value the spec does not list, kept as the API sent it.
         case unknown(String)
-    
+
         public static let knownValues: [String] = ["male", "female"]
-    
+
         public init(rawValue: String) {
             switch rawValue {
             case "male": self = .male
-        case "female": self = .female
+            case "female": self = .female
             default: self = .unknown(rawValue)
             }
         }
-    
+
         public var rawValue: String {
             switch self {
             case .male: "male"
-        case .female: "female"
+            case .female: "female"
             case .unknown(let value): value
             }
         }
@@ -543,10 +543,10 @@ public struct BanCustomerResult: Codable, Hashable, Sendable {
 
 public struct PostCustomersImportBody: Codable, Hashable, Sendable {
     /// Spreadsheet file holding the customers to import.
-    public var file: String?
+    public var file: FileUpload?
 
     public init(
-        file: String? = nil
+        file: FileUpload? = nil
     ) {
         self.file = file
     }
@@ -557,7 +557,7 @@ public struct PostCustomersImportBody: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        file = container.lenient(String.self, forKey: .file)
+        file = container.lenient(FileUpload.self, forKey: .file)
     }
 }
 
