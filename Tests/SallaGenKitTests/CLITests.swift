@@ -1,0 +1,193 @@
+import Foundation
+import OutputWriter
+import XCTest
+
+/// The `sallagen` command as users run it: exit codes, located messages, and what it writes.
+final class CLITests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try makeTemporaryFolder()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func sallagen(_ arguments: [String]) throws -> ProcessResult {
+        let binary = productsDirectory.appendingPathComponent("sallagen")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("the sallagen executable is not built at \(binary.path); run `swift build` first")
+        }
+        return try runProcess(binary, arguments, in: folder)
+    }
+
+    private func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    private var customersSpec: String { packageRoot.appendingPathComponent("specs/customers.yaml").path }
+
+    private let validDocument = """
+        openapi: 3.0.1
+        info: {title: T, version: '1'}
+        paths:
+          /things/{thing}:
+            get:
+              operationId: Get-Thing
+              parameters:
+                - {name: thing, in: path, required: true, schema: {type: integer}}
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: {$ref: '#/components/schemas/Thing'}
+        components:
+          schemas:
+            Thing:
+              type: object
+              properties:
+                id: {type: integer}
+
+        """
+
+    // MARK: Bad input: one located error, exit 1, nothing written
+
+    func testMalformedYAMLIsALocatedErrorAndWritesNothing() throws {
+        try write("bad.yaml", "openapi: 3.0.1\npaths:\n  /a: [1, 2\n")
+        let result = try sallagen(["bad.yaml", "-o", "Out"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.standardError.hasPrefix("bad.yaml:4:1: error: "), result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
+    }
+
+    func testMissingReferenceTarget() throws {
+        try write("spec.yaml", validDocument.replacingOccurrences(of: "schemas/Thing'}", with: "schemas/Nothing'}"))
+        let result = try sallagen(["spec.yaml", "-o", "Out"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(
+            result.standardError.contains("spec.yaml:14:30: error: $ref target '#/components/schemas/Nothing' does not exist"),
+            result.standardError)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
+    }
+
+    func testWrongTypeForAKnownKey() throws {
+        try write("spec.yaml", validDocument.replacingOccurrences(of: "id: {type: integer}", with: "id: {type: string, maxLength: ten}"))
+        let result = try sallagen(["spec.yaml", "-o", "Out"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.standardError.contains("spec.yaml:20:39: error: 'maxLength' must be a non-negative integer, found string"), result.standardError)
+    }
+
+    func testUnknownHTTPMethod() throws {
+        try write("spec.yaml", validDocument.replacingOccurrences(of: "    get:", with: "    fetch:"))
+        let result = try sallagen(["spec.yaml", "-o", "Out"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.standardError.contains("spec.yaml:5:5: error: unknown HTTP method 'fetch'"), result.standardError)
+    }
+
+    func testMissingInputFile() throws {
+        let result = try sallagen(["nowhere.yaml", "-o", "Out"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.standardError.contains("error: no such file or folder: nowhere.yaml"), result.standardError)
+    }
+
+    // MARK: Usage errors exit 2
+
+    func testBadArgumentsAreUsageErrors() throws {
+        XCTAssertEqual(try sallagen([customersSpec]).status, 2, "missing -o")
+        XCTAssertEqual(try sallagen(["-o", "Out"]).status, 2, "no spec")
+        let badLevel = try sallagen([customersSpec, "-o", "Out", "--access-level", "private"])
+        XCTAssertEqual(badLevel.status, 2)
+        XCTAssertTrue(badLevel.standardError.contains("private"), badLevel.standardError)
+        XCTAssertEqual(try sallagen([customersSpec, "-o", "Out", "--frobnicate"]).status, 2)
+    }
+
+    func testHelpShowsExamples() throws {
+        let result = try sallagen(["--help"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.standardOutput.contains("sallagen specs/customers.yaml -o Generated"), result.standardOutput)
+    }
+
+    // MARK: Writing
+
+    func testGeneratesThenRewritesOnlyWhatChanged() throws {
+        let first = try sallagen([customersSpec, "-o", "Out"])
+        XCTAssertEqual(first.status, 0, first.standardError)
+        XCTAssertEqual(first.standardOutput, "sallagen: 8 operations, 14 models, 0 warnings; 3 files written, 0 unchanged\n")
+
+        let models = folder.appendingPathComponent("Out/Models.swift")
+        let stamp = Date(timeIntervalSince1970: 1_000_000)
+        try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: models.path)
+        let client = folder.appendingPathComponent("Out/Client.swift")
+        try Data((OutputWriter.marker + " but edited by hand\n").utf8).write(to: client)
+
+        let second = try sallagen([customersSpec, "-o", "Out"])
+        XCTAssertEqual(second.status, 0, second.standardError)
+        XCTAssertTrue(second.standardOutput.hasSuffix("1 files written, 2 unchanged\n"), second.standardOutput)
+        let modified = try FileManager.default.attributesOfItem(atPath: models.path)[.modificationDate] as? Date
+        XCTAssertEqual(modified, stamp, "an unchanged file is not rewritten")
+    }
+
+    func testCheckWritesNothingAndReportsDifferences() throws {
+        XCTAssertEqual(try sallagen([customersSpec, "-o", "Out", "--check"]).status, 1, "nothing generated yet")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
+
+        XCTAssertEqual(try sallagen([customersSpec, "-o", "Out"]).status, 0)
+        XCTAssertEqual(try sallagen([customersSpec, "-o", "Out", "--check"]).status, 0)
+
+        let validation = folder.appendingPathComponent("Out/Validation.swift")
+        let edited = OutputWriter.marker + " edited\n"
+        try Data(edited.utf8).write(to: validation)
+        let check = try sallagen([customersSpec, "-o", "Out", "--check"])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.standardError.contains("Out/Validation.swift: would change"), check.standardError)
+        XCTAssertEqual(try String(contentsOf: validation, encoding: .utf8), edited, "--check writes nothing")
+    }
+
+    func testNeverOverwritesAFileItDidNotGenerate() throws {
+        let out = folder.appendingPathComponent("Out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let mine = "// My own models, not generated.\nstruct Mine {}\n"
+        try Data(mine.utf8).write(to: out.appendingPathComponent("Models.swift"))
+        try Data("keep me\n".utf8).write(to: out.appendingPathComponent("Notes.txt"))
+
+        let result = try sallagen([customersSpec, "-o", "Out"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.standardError.contains("Models.swift was not generated by sallagen"), result.standardError)
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("Models.swift"), encoding: .utf8), mine)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("Client.swift").path), "nothing half-written")
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("Notes.txt"), encoding: .utf8), "keep me\n")
+    }
+
+    func testUserTemplatesReplaceBuiltInOnesOneFileAtATime() throws {
+        let templates = folder.appendingPathComponent("MyTemplates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let custom = "{{%CONTENT_TYPE: TEXT}}\n{{#headerLines}}\n{{.}}\n{{/headerLines}}\n// custom validation layout\n"
+        try Data(custom.utf8).write(to: templates.appendingPathComponent("validation.mustache"))
+
+        let result = try sallagen([customersSpec, "-o", "Out", "--templates", "MyTemplates"])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        let validation = try String(contentsOf: folder.appendingPathComponent("Out/Validation.swift"), encoding: .utf8)
+        XCTAssertTrue(validation.hasSuffix("// custom validation layout\n"), validation)
+        let models = try String(contentsOf: folder.appendingPathComponent("Out/Models.swift"), encoding: .utf8)
+        XCTAssertTrue(models.contains("public struct Customer: Codable, Hashable, Sendable {"), "built-in template still used")
+    }
+
+    func testBrokenUserTemplateIsALocatedError() throws {
+        let templates = folder.appendingPathComponent("T")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data("line one\n{{#types}}\n".utf8).write(to: templates.appendingPathComponent("models.mustache"))
+        let result = try sallagen([customersSpec, "-o", "Out", "--templates", "T"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.standardError.contains("T/models.mustache:"), result.standardError)
+        XCTAssertTrue(result.standardError.contains("error: template does not parse"), result.standardError)
+    }
+
+    func testInternalAccessLevel() throws {
+        XCTAssertEqual(try sallagen([customersSpec, "-o", "Out", "--access-level", "internal"]).status, 0)
+        let models = try String(contentsOf: folder.appendingPathComponent("Out/Models.swift"), encoding: .utf8)
+        XCTAssertTrue(models.contains("\nstruct Customer: Codable, Hashable, Sendable {"), models)
+        XCTAssertFalse(models.contains("public "))
+    }
+}
