@@ -33,6 +33,7 @@ public enum Generator {
         public var files: [OutputFile]
         public var diagnostics: [Diagnostic]
         public var spec: Spec?
+        public var model: RenderModel?
         public var operationCount: Int
         public var modelCount: Int
 
@@ -43,7 +44,7 @@ public enum Generator {
         var diagnostics = DiagnosticBag()
         let files = expandInputs(options.inputs, diagnostics: &diagnostics)
         let documents = load(files, diagnostics: &diagnostics)
-        guard !diagnostics.hasErrors else { return Output(files: [], diagnostics: diagnostics.sorted, spec: nil, operationCount: 0, modelCount: 0) }
+        guard !diagnostics.hasErrors else { return Output(files: [], diagnostics: diagnostics.sorted, spec: nil, model: nil, operationCount: 0, modelCount: 0) }
 
         let read = OpenAPIReader.read(documents)
         diagnostics.append(contentsOf: read.diagnostics)
@@ -51,7 +52,7 @@ public enum Generator {
             diagnostics.error("the input describes no operations", at: documents.first.map { $0.root.location })
         }
         guard !diagnostics.hasErrors else {
-            return Output(files: [], diagnostics: diagnostics.sorted, spec: read.spec, operationCount: 0, modelCount: 0)
+            return Output(files: [], diagnostics: diagnostics.sorted, spec: read.spec, model: nil, operationCount: 0, modelCount: 0)
         }
         let names = files.map { ($0 as NSString).lastPathComponent }
         let shaped = SwiftShaper.shape(read.spec, options: ShapingOptions(accessLevel: options.accessLevel, sourceNames: names))
@@ -62,7 +63,7 @@ public enum Generator {
             templates = try TemplateLibrary(overrides: options.templatesDirectory)
         } catch {
             diagnostics.error(error.message, at: SourceLocation(file: error.file, line: error.line, column: error.column))
-            return Output(files: [], diagnostics: diagnostics.sorted, spec: read.spec, operationCount: 0, modelCount: 0)
+            return Output(files: [], diagnostics: diagnostics.sorted, spec: read.spec, model: nil, operationCount: 0, modelCount: 0)
         }
         var model = shaped.model
         for index in model.types.indices { renderNested(&model.types[index], with: templates) }
@@ -76,7 +77,7 @@ public enum Generator {
         }
         let failed = diagnostics.hasErrors
         return Output(
-            files: failed ? [] : outputs, diagnostics: diagnostics.sorted, spec: read.spec,
+            files: failed ? [] : outputs, diagnostics: diagnostics.sorted, spec: read.spec, model: model,
             operationCount: shaped.model.operationCount, modelCount: shaped.model.modelCount)
     }
 

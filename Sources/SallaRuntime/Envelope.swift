@@ -205,6 +205,10 @@ public struct Pagination: Codable, Hashable, Sendable {
 extension KeyedDecodingContainer {
     /// Decodes strictly, then leniently; throws the strict error when both fail.
     fileprivate func decodePayload<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        // Some answers carry no `data` at all; a payload that can stand for null (JSONValue, an optional) is null then.
+        if !contains(key), let absent = try? JSONDecoder().decode(T.self, from: Data("null".utf8)) {
+            return absent
+        }
         do {
             return try decode(T.self, forKey: key)
         } catch {

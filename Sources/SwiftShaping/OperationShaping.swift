@@ -52,6 +52,7 @@ extension Shaper {
         let ordered = operation.parameters.filter { $0.location == .path }
             .sorted { (operation.path.range(of: "{\($0.name)}")?.lowerBound ?? operation.path.endIndex) < (operation.path.range(of: "{\($1.name)}")?.lowerBound ?? operation.path.endIndex) }
         var bodyLabel: String?
+        var bodyTypeName: String?
         func addParameter(_ parameter: Parameter) {
             let label = SwiftNaming.unique(SwiftNaming.memberName(parameter.name), in: &labels)
             var scope = Scope(qualifiedName: "", component: nil, propertyPath: parameter.name, forRequest: true, nestedNames: takenTypeNames)
@@ -83,6 +84,7 @@ extension Shaper {
             bodyLabel = label
             let bodyType = requestBodyType(body.contentType == .multipart ? body.withUploadFields : body, stem: stem)
             validatesBody = bodyType.role == .validatable
+            bodyTypeName = validatesBody ? bodyType.name : nil
             // Salla rarely marks bodies required; a body whose schema requires fields is required in practice.
             bodyIsOptional = !body.required && !hasRequiredProperties(body.schema)
             parameters.append(ParameterDecl(label: label, type: bodyType.name + (bodyIsOptional ? "?" : ""), defaultValue: bodyIsOptional ? "nil" : nil, separator: ", "))
@@ -106,7 +108,7 @@ extension Shaper {
         }
         if !parameters.isEmpty { parameters[parameters.count - 1].separator = "" }
 
-        let (returnClause, sendStatement, returnsDoc) = returnShape(payload, operation: operation, stem: stem)
+        let (returnClause, sendStatement, returnsDoc, decodeType) = returnShape(payload, operation: operation, stem: stem)
         var doc = DocComment.lines(operation.summary, operation.description)
         doc += ["", "`\(operation.method.rawValue.uppercased()) \(operation.path)`"]
         if !operation.scopes.isEmpty {
@@ -118,6 +120,7 @@ extension Shaper {
         doc.append("- Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error.")
         if doc.first == "" { doc.removeFirst() }
         return OperationDecl(
+            specKey: "\(operation.method.rawValue.uppercased()) \(operation.path)", responseDecodeType: decodeType, bodyType: bodyTypeName,
             doc: DocComment.prefixed(doc), name: name, parameters: parameters, returnClause: returnClause, validationRules: rules,
             hasValidation: !rules.isEmpty || validatesBody, validatesBody: validatesBody, method: operation.method.rawValue,
             requestBinding: queryItems.isEmpty && headers.isEmpty && operation.requestBody == nil ? "let" : "var",
@@ -140,20 +143,20 @@ extension Shaper {
         return topLevelType(body.schema, name: stem + "Body", forRequest: true)
     }
 
-    private func returnShape(_ payload: Payload, operation: SpecIR.Operation, stem: String) -> (String, String, String?) {
+    private func returnShape(_ payload: Payload, operation: SpecIR.Operation, stem: String) -> (String, String, String?, String) {
         let fallbackName = operation.sdkReturnType.map(SwiftNaming.typeName) ?? stem + "Result"
         switch payload {
         case .none:
-            return ("", "_ = try await client.send(request, as: EmptyResponse.self)", nil)
+            return ("", "_ = try await client.send(request, as: EmptyResponse.self)", nil, "EmptyResponse")
         case .envelope(let schema):
             let type = responseType(schema, name: fallbackName)
-            return (" -> \(type.name)", "return try await client.send(request, as: Envelope<\(type.name)>.self).data", "The `data` of the response.")
+            return (" -> \(type.name)", "return try await client.send(request, as: Envelope<\(type.name)>.self).data", "The `data` of the response.", "Envelope<\(type.name)>")
         case .page(let items):
             let type = responseType(items, name: fallbackName)
-            return (" -> Page<\(type.name)>", "return try await client.send(request, as: PagedEnvelope<\(type.name)>.self).page", "One page of items with the pagination block.")
+            return (" -> Page<\(type.name)>", "return try await client.send(request, as: PagedEnvelope<\(type.name)>.self).page", "One page of items with the pagination block.", "PagedEnvelope<\(type.name)>")
         case .whole(let schema):
             let type = responseType(schema, name: stem + "Response")
-            return (" -> \(type.name)", "return try await client.send(request, as: \(type.name).self)", nil)
+            return (" -> \(type.name)", "return try await client.send(request, as: \(type.name).self)", nil, type.name)
         }
     }
 

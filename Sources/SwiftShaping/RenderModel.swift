@@ -94,6 +94,12 @@ public struct NamespaceDecl: Sendable {
 }
 
 public struct OperationDecl: Sendable {
+    /// `METHOD /path`, tying the declaration back to the spec operation.
+    public var specKey: String
+    /// The type the response body is decoded as (`Envelope<Customer>`, `PagedEnvelope<Customer>`, ...).
+    public var responseDecodeType: String
+    /// The request body's Swift type, when the operation takes a body.
+    public var bodyType: String?
     public var doc: [String]
     public var name: String
     public var parameters: [ParameterDecl]

@@ -102,6 +102,45 @@ final class Shaper {
     }
 
     func payload(of operation: SpecIR.Operation) -> Payload {
+        let shape = documentedPayload(of: operation)
+        // The docs' own examples are the best evidence of what the API sends: where they
+        // contradict the documented `data`, the call returns the JSON as it comes.
+        let expected: Schema?
+        switch shape {
+        case .envelope(let schema): expected = schema
+        case .page(let items): expected = Schema(.array(items))
+        case .whole, .none: expected = nil
+        }
+        if let expected, let examples = operation.successResponse?.examples {
+            for example in examples {
+                guard case .object(let pairs) = example.value else { continue }
+                let data = pairs.first { $0.key == "data" }?.value ?? .null
+                if !fits(data, expected) {
+                    diagnostics.warning(
+                        "the documented `data` of \(operation.method.rawValue.uppercased()) \(operation.path) does not match its own example\(example.name.map { " '\($0)'" } ?? ""); the call returns it as JSONValue",
+                        at: example.location)
+                    return .envelope(Schema(.any))
+                }
+            }
+        }
+        return shape
+    }
+
+    /// Whether a value has the outer shape a schema describes (deeper differences decode leniently).
+    private func fits(_ value: JSONValue, _ schema: Schema) -> Bool {
+        let target = resolved(schema)
+        switch (value, target.kind) {
+        case (.null, _), (_, .any): return true
+        case (.object, .object), (.object, .map): return true
+        case (.array, .array): return true
+        case (.string, .string), (.string, .enumeration), (.string, .integer), (.string, .number), (.string, .boolean): return true
+        case (.int, .integer), (.int, .number), (.int, .string), (.int, .enumeration), (.double, .number), (.double, .string): return true
+        case (.bool, .boolean), (.bool, .string): return true
+        default: return false
+        }
+    }
+
+    func documentedPayload(of operation: SpecIR.Operation) -> Payload {
         guard let schema = operation.successResponse?.schema else { return .none }
         guard case .object(let object) = resolved(schema).kind,
               let data = object.properties.first(where: { $0.name == "data" }) else {

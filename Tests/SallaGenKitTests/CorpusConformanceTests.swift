@@ -1,0 +1,72 @@
+import Diagnostics
+import Foundation
+import SallaGenKit
+import XCTest
+
+/// The real Salla corpus (../shared/salla-openapi beside the package): generate one SDK from all
+/// documents, compile it with warnings as errors in Swift 6 mode, and decode every example.
+/// Run alone with `swift test --filter CorpusConformanceTests`.
+final class CorpusConformanceTests: XCTestCase {
+    private var corpus: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared/salla-openapi") }
+
+    func testEveryCorpusExampleDecodesWithTheGeneratedSDK() throws {
+        guard FileManager.default.fileExists(atPath: corpus.path) else {
+            print("Corpus conformance check skipped: \(corpus.path) does not exist (it sits beside the package only on the project's machines).")
+            throw XCTSkip("corpus not present at \(corpus.path)")
+        }
+        let output = Generator.generate(.init(inputs: [corpus.path]))
+        XCTAssertFalse(output.hasErrors, output.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n"))
+        guard let spec = output.spec, let model = output.model else { return XCTFail("no spec generated") }
+        let warnings = output.diagnostics.filter { $0.severity == .warning }
+        print("corpus: \(spec.operations.count) operations, \(output.modelCount) models, \(warnings.count) warnings")
+        for warning in warnings { print("  \(warning)") }
+
+        // A small package: the runtime's sources, the generated SDK, and the checking program.
+        let package = packageRoot.appendingPathComponent(".build-conformance/package")
+        let manager = FileManager.default
+        for folder in ["Sources/SallaSDK", "Sources/Conformance"] {
+            try manager.createDirectory(at: package.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let runtimeLink = package.appendingPathComponent("Sources/SallaRuntime")
+        try? manager.removeItem(at: runtimeLink)
+        try manager.createSymbolicLink(at: runtimeLink, withDestinationURL: packageRoot.appendingPathComponent("Sources/SallaRuntime"))
+        try writeIfChanged(package.appendingPathComponent("Package.swift"), """
+            // swift-tools-version: 6.0
+            import PackageDescription
+            let package = Package(name: "conformance", targets: [
+                .target(name: "SallaRuntime"),
+                .target(name: "SallaSDK", dependencies: ["SallaRuntime"], swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]),
+                .executableTarget(name: "Conformance", dependencies: ["SallaSDK", "SallaRuntime"]),
+            ])
+
+            """)
+        for file in output.files {
+            try writeIfChanged(package.appendingPathComponent("Sources/SallaSDK/\(file.name)"), file.contents)
+        }
+        let program = ConformanceProgram.source(spec: spec, model: model, sdkModule: "SallaSDK")
+        try writeIfChanged(package.appendingPathComponent("Sources/Conformance/main.swift"), program.source)
+
+        let started = Date()
+        let build = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["swift", "build", "--package-path", package.path])
+        XCTAssertEqual(build.status, 0, "the generated SDK does not compile:\n\(build.standardOutput)\n\(build.standardError)")
+        guard build.status == 0 else { return }
+        print("generated SDK and checker compiled (debug) in \(Int(Date().timeIntervalSince(started))) s")
+
+        let binary = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["swift", "build", "--package-path", package.path, "--show-bin-path"])
+        let checker = URL(fileURLWithPath: binary.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)).appendingPathComponent("Conformance")
+        let result = try runProcess(checker, [])
+        print(result.standardOutput)
+        XCTAssertTrue(result.standardOutput.contains("\(program.summary.examples) examples checked"))
+        // Ten examples still fail (a body written as one string, envelopes without `data`);
+        // issue 3 tracks them. Guard against any further regression until they are handled.
+        let passed = result.standardOutput.split(separator: "\n").last { $0.hasSuffix(" failed") }
+            .flatMap { Int($0.split(separator: " ").first ?? "") } ?? 0
+        XCTAssertGreaterThanOrEqual(passed, 651, "fewer corpus examples decode than before:\n\(result.standardOutput)")
+    }
+
+    /// Leaves unchanged files alone so a second local run rebuilds only what changed.
+    private func writeIfChanged(_ url: URL, _ text: String) throws {
+        if let existing = try? String(contentsOf: url, encoding: .utf8), existing == text { return }
+        try Data(text.utf8).write(to: url)
+    }
+}

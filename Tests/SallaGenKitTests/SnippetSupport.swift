@@ -1,0 +1,259 @@
+import Diagnostics
+import Foundation
+import OpenAPIReader
+import SallaGenKit
+import SpecIR
+import XCTest
+import YAMLLoader
+
+/// Helpers for the snippet tests: small OpenAPI fragments in, IR or rendered Swift out.
+enum Snippet {
+    /// Wraps a `paths` fragment and a `components/schemas` fragment (both written from column 0)
+    /// into a complete OpenAPI document.
+    static func document(schemas: String = "", paths: String = "", version: String = "3.0.3", title: String = "Snippet") -> String {
+        var text = """
+            openapi: \(version)
+            info:
+              title: \(title)
+              version: "1.0"
+
+            """
+        if paths.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            text += "paths: {}\n"
+        } else {
+            text += "paths:\n" + indent(paths, by: 2)
+        }
+        if !schemas.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            text += "components:\n  schemas:\n" + indent(schemas, by: 4)
+        }
+        return text
+    }
+
+    static func indent(_ text: String, by count: Int) -> String {
+        let pad = String(repeating: " ", count: count)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    /// One GET operation per component, each answering 200 with the component itself, so that
+    /// the components are reachable and get declared.
+    static func responding(with names: [String]) -> String {
+        var text = ""
+        for (index, name) in names.enumerated() {
+            text += """
+                /probe-\(index):
+                  get:
+                    operationId: probe\(index)
+                    responses:
+                      '200':
+                        description: OK
+                        content:
+                          application/json:
+                            schema:
+                              $ref: '#/components/schemas/\(name)'
+
+                """
+        }
+        return text
+    }
+
+    /// One POST operation per component, each sending the component as its JSON body, so that
+    /// the components are request types and get validation rules.
+    static func requesting(with names: [String]) -> String {
+        var text = ""
+        for (index, name) in names.enumerated() {
+            text += """
+                /send-\(index):
+                  post:
+                    operationId: send\(index)
+                    requestBody:
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/\(name)'
+                    responses:
+                      '204':
+                        description: No content
+
+                """
+        }
+        return text
+    }
+
+    // MARK: Reading
+
+    /// Loads and reads documents given as (file name, text) pairs.
+    static func read(_ documents: [(file: String, text: String)]) throws -> OpenAPIReader.Result {
+        var loaded: [OpenAPIReader.Document] = []
+        for document in documents {
+            loaded.append(OpenAPIReader.Document(file: document.file, root: try YAMLLoader.load(text: document.text, file: document.file)))
+        }
+        return OpenAPIReader.read(loaded)
+    }
+
+    static func read(schemas: String = "", paths: String = "", version: String = "3.0.3", file: String = "snippet.yaml") throws -> OpenAPIReader.Result {
+        try read([(file, document(schemas: schemas, paths: paths, version: version))])
+    }
+
+    // MARK: Generating
+
+    struct Rendered {
+        var output: Generator.Output
+        var inputs: [String]
+
+        func file(_ name: String) -> String { output.files.first { $0.name == name }?.contents ?? "" }
+        var models: String { file("Models.swift") }
+        var client: String { file("Client.swift") }
+        var validation: String { file("Validation.swift") }
+        var diagnostics: [Diagnostic] { output.diagnostics }
+        var errors: [Diagnostic] { output.diagnostics.filter { $0.severity == .error } }
+        var warnings: [Diagnostic] { output.diagnostics.filter { $0.severity == .warning } }
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sallagen-snippets-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes each (relative path, text) into `folder` and returns the full paths in the given order.
+    static func write(_ files: [(path: String, text: String)], in folder: URL) throws -> [String] {
+        var paths: [String] = []
+        for file in files {
+            let url = folder.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.text.utf8).write(to: url)
+            paths.append(url.path)
+        }
+        return paths
+    }
+
+    /// Runs the whole pipeline on one document written to a temporary file.
+    static func generate(_ text: String, file: String = "snippet.yaml") throws -> Rendered {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = try write([(file, text)], in: folder)
+        return Rendered(output: Generator.generate(.init(inputs: paths)), inputs: paths)
+    }
+
+    static func generate(schemas: String = "", paths: String = "", version: String = "3.0.3") throws -> Rendered {
+        try generate(document(schemas: schemas, paths: paths, version: version))
+    }
+
+    // MARK: Looking into text
+
+    /// The 1-based line and column where `needle` starts (its `occurrence`-th match, from 1).
+    static func position(of needle: String, in text: String, occurrence: Int = 1) -> (line: Int, column: Int)? {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = Substring(line)
+            while let range = rest.range(of: needle) {
+                seen += 1
+                if seen == occurrence {
+                    return (index + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                }
+                rest = rest[range.upperBound...]
+            }
+        }
+        return nil
+    }
+
+    /// The text of one top-level (or nested, by indentation) declaration `struct <name>` or
+    /// `enum <name>`, from its first line to its closing brace at the same indentation.
+    static func declaration(_ keyword: String, _ name: String, in text: String) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.contains("\(keyword) \(name): ") || $0.contains("\(keyword) \(name) {") }) else { return nil }
+        let indentation = String(lines[start].prefix { $0 == " " })
+        for index in (start + 1)..<lines.count where lines[index] == indentation + "}" {
+            return lines[start...index].joined(separator: "\n")
+        }
+        return nil
+    }
+
+    /// The `CodingKeys` of a struct as (Swift case name, wire key) pairs.
+    static func codingKeys(ofStruct name: String, in text: String) -> [(name: String, key: String)] {
+        guard let body = declaration("struct", name, in: text) else { return [] }
+        var result: [(String, String)] = []
+        var inside = false
+        for line in body.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if line.hasPrefix("enum CodingKeys") { inside = true; continue }
+            guard inside else { continue }
+            if line == "}" { break }
+            guard line.hasPrefix("case ") else { continue }
+            let rest = line.dropFirst(5)
+            if let equals = rest.range(of: " = \"") {
+                let caseName = String(rest[..<equals.lowerBound])
+                let key = String(rest[equals.upperBound...].dropLast())
+                result.append((caseName, key))
+            } else {
+                let caseName = String(rest)
+                result.append((caseName, caseName.replacingOccurrences(of: "`", with: "")))
+            }
+        }
+        return result
+    }
+
+    /// True for a Swift identifier spelled with ASCII letters, digits and underscores only,
+    /// optionally wrapped in backticks.
+    static func isPlainIdentifier(_ name: String) -> Bool {
+        let bare = name.hasPrefix("`") && name.hasSuffix("`") && name.count > 2 ? String(name.dropFirst().dropLast()) : name
+        guard let first = bare.unicodeScalars.first else { return false }
+        let letters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_")
+        let digits = CharacterSet(charactersIn: "0123456789")
+        return letters.contains(first) && bare.unicodeScalars.allSatisfy { letters.contains($0) || digits.contains($0) }
+    }
+
+    // MARK: Compiling generated code
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Type-checks the generated files against the built SallaRuntime module, returning the
+    /// compiler's messages when it fails; throws `XCTSkip` when no built module or compiler is found.
+    static func typeCheck(_ rendered: Rendered) throws -> String? {
+        let candidates = [".build/debug/Modules", ".build/x86_64-unknown-linux-gnu/debug/Modules", ".build/aarch64-unknown-linux-gnu/debug/Modules"]
+        guard let modules = candidates.map({ packageRoot.appendingPathComponent($0) })
+            .first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("SallaRuntime.swiftmodule").path) }) else {
+            throw XCTSkip("no built SallaRuntime module to type-check against")
+        }
+        let compiler = ["/opt/swift/usr/bin/swiftc", "/usr/bin/swiftc"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let compiler else { throw XCTSkip("no swiftc found") }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = try write(rendered.output.files.map { ($0.name, $0.contents) }, in: folder)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: compiler)
+        process.arguments = ["-typecheck", "-I", modules.path] + files
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? nil : String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension SnippetTests {
+    /// Asserts that `text` contains each of `snippets` as an exact substring, naming the missing ones.
+    func assertContains(_ text: String, _ snippets: String..., file: StaticString = #filePath, line: UInt = #line) {
+        for snippet in snippets where !text.contains(snippet) {
+            XCTFail("missing snippet:\n\(snippet)\n--- in ---\n\(text)", file: file, line: line)
+        }
+    }
+
+    func assertNotContains(_ text: String, _ snippets: String..., file: StaticString = #filePath, line: UInt = #line) {
+        for snippet in snippets where text.contains(snippet) {
+            XCTFail("unexpected snippet:\n\(snippet)\n--- in ---\n\(text)", file: file, line: line)
+        }
+    }
+
+    /// Asserts the generated files type-check against SallaRuntime.
+    func assertTypeChecks(_ rendered: Snippet.Rendered, file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertFalse(rendered.output.files.isEmpty, "nothing was generated: \(rendered.diagnostics)", file: file, line: line)
+        if let messages = try Snippet.typeCheck(rendered) {
+            XCTFail("generated code does not type-check:\n\(messages)", file: file, line: line)
+        }
+    }
+}

@@ -1,0 +1,1204 @@
+import Diagnostics
+import Foundation
+import OpenAPIReader
+import SallaGenKit
+import SpecIR
+import SwiftShaping
+import XCTest
+import YAMLLoader
+
+/// One small OpenAPI fragment per construct, checked against the exact IR it reads into or the
+/// exact Swift it renders to.
+final class SnippetTests: XCTestCase {
+    // MARK: - Helpers
+
+    private func property(_ name: String, of type: String, in spec: Spec, file: StaticString = #filePath, line: UInt = #line) -> Property? {
+        guard let named = spec.type(named: type) else {
+            XCTFail("no type '\(type)' in \(spec.types.map(\.name))", file: file, line: line)
+            return nil
+        }
+        guard case .object(let object) = named.schema.kind else {
+            XCTFail("'\(type)' is not an object: \(named.schema.kind)", file: file, line: line)
+            return nil
+        }
+        guard let found = object.properties.first(where: { $0.name == name }) else {
+            XCTFail("'\(type)' has no property '\(name)'", file: file, line: line)
+            return nil
+        }
+        return found
+    }
+
+    private func errors(_ result: OpenAPIReader.Result) -> [Diagnostic] { result.diagnostics.filter { $0.severity == .error } }
+    private func warnings(_ result: OpenAPIReader.Result) -> [Diagnostic] { result.diagnostics.filter { $0.severity == .warning } }
+
+    private func loc(_ file: String, _ position: (line: Int, column: Int)?) -> SourceLocation? {
+        position.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+    }
+
+    // MARK: - References
+
+    func testReferenceToComponent() throws {
+        let result = try Snippet.read(schemas: """
+            Customer:
+              type: object
+              properties:
+                id: {type: integer}
+            Order:
+              type: object
+              properties:
+                customer:
+                  $ref: '#/components/schemas/Customer'
+            """)
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.spec.types.map(\.name), ["Customer", "Order"])
+        XCTAssertEqual(property("customer", of: "Order", in: result.spec)?.schema.kind, .reference("Customer"))
+    }
+
+    func testPercentEncodedReferenceDecodesToComponentName() throws {
+        let schemas = """
+            Object Not Found(404):
+              type: object
+              properties:
+                message: {type: string}
+            """
+        let paths = Snippet.responding(with: ["Object%20Not%20Found(404)"])
+        let result = try Snippet.read(schemas: schemas, paths: paths)
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.spec.types.map(\.name), ["Object Not Found(404)"])
+        XCTAssertEqual(result.spec.operations.first?.successResponse?.schema?.kind, .reference("Object Not Found(404)"))
+
+        let rendered = try Snippet.generate(schemas: schemas, paths: paths)
+        assertContains(rendered.models, "public struct ObjectNotFound404: Codable, Hashable, Sendable {")
+        assertContains(rendered.client, "public func probe0() async throws -> ObjectNotFound404 {",
+                          "return try await client.send(request, as: ObjectNotFound404.self)")
+    }
+
+    func testTildeEscapesInReference() throws {
+        let result = try Snippet.read(schemas: """
+            pets/dog~x:
+              type: object
+              properties:
+                name: {type: string}
+            Owner:
+              type: object
+              properties:
+                pet:
+                  $ref: '#/components/schemas/pets~1dog~0x'
+            """)
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(property("pet", of: "Owner", in: result.spec)?.schema.kind, .reference("pets/dog~x"))
+    }
+
+    func testMissingReferenceTargetIsErrorAtTheReference() throws {
+        let schemas = """
+            Order:
+              type: object
+              properties:
+                customer:
+                  $ref: '#/components/schemas/Missing'
+            """
+        let text = Snippet.document(schemas: schemas)
+        let result = try Snippet.read([("snippet.yaml", text)])
+        let errors = errors(result)
+        XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
+        XCTAssertTrue(errors.first?.message.contains("does not exist") == true, errors.first?.message ?? "")
+        XCTAssertTrue(errors.first?.message.contains("#/components/schemas/Missing") == true, errors.first?.message ?? "")
+        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", Snippet.position(of: "'#/components/schemas/Missing'", in: text)))
+    }
+
+    // MARK: - Recursion and nesting
+
+    func testRecursiveModelIsIndirectOnlyWhereHeldByValue() throws {
+        let schemas = """
+            Category:
+              type: object
+              properties:
+                id: {type: integer}
+                children:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/Category'
+                parent:
+                  $ref: '#/components/schemas/Category'
+            """
+        let result = try Snippet.read(schemas: schemas)
+        XCTAssertEqual(property("children", of: "Category", in: result.spec)?.schema.kind, .array(Schema(.reference("Category"))))
+        XCTAssertEqual(property("parent", of: "Category", in: result.spec)?.schema.kind, .reference("Category"))
+
+        let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: ["Category"]))
+        assertContains(rendered.models,
+                          "    public var children: [Category]?\n",
+                          "    public var parent: Indirect<Category>?\n",
+                          "        parent = container.lenient(Indirect<Category>.self, forKey: .parent)")
+        assertNotContains(rendered.models, "Indirect<[Category]>", "[Indirect<Category>]")
+        try assertTypeChecks(rendered)
+    }
+
+    func testInlineObjectPropertyBecomesNestedStruct() throws {
+        let schemas = """
+            Customer:
+              type: object
+              properties:
+                name: {type: string}
+                birthday:
+                  type: object
+                  properties:
+                    date: {type: string}
+                    timezone: {type: string}
+            """
+        let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Customer"]))
+        assertContains(rendered.models,
+                          "    public var birthday: Birthday?\n",
+                          "    public struct Birthday: Codable, Hashable, Sendable {\n        public var date: String?\n        public var timezone: String?\n")
+        assertNotContains(rendered.models, "\npublic struct Birthday")
+        assertContains(rendered.validation,
+                          "extension Customer.Birthday: Validatable {",
+                          "        validator.nested(birthday, at: path.appending(\"birthday\"))")
+        try assertTypeChecks(rendered)
+    }
+
+    func testArrayOfInlineObjectsUsesSingularNestedName() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Order:
+              type: object
+              properties:
+                items:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      sku: {type: string}
+                categories:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      label: {type: string}
+            """, paths: Snippet.responding(with: ["Order"]))
+        assertContains(rendered.models,
+                          "    public var items: [Item]?\n",
+                          "    public struct Item: Codable, Hashable, Sendable {",
+                          "    public var categories: [Category]?\n",
+                          "    public struct Category: Codable, Hashable, Sendable {")
+    }
+
+    /// Beyond the brief: a nested type must not take the name of a component the same struct
+    /// refers to, or the property typed with the component would resolve to the nested type.
+    func testNestedTypeDoesNotShadowReferencedComponent() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Category:
+              type: object
+              properties:
+                id: {type: integer}
+            Product:
+              type: object
+              properties:
+                category:
+                  $ref: '#/components/schemas/Category'
+                categories:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      label: {type: string}
+            """, paths: Snippet.responding(with: ["Product"]))
+        assertContains(rendered.models, "public struct Category: Codable, Hashable, Sendable {", "    public var category: Category?\n")
+        let product = Snippet.declaration("struct", "Product", in: rendered.models) ?? ""
+        assertNotContains(product, "    public struct Category: ")
+    }
+
+    // MARK: - Enumerations
+
+    func testStringEnumIsOpenEnumeration() throws {
+        let schemas = """
+            Gender:
+              type: string
+              enum: [male, female]
+            Customer:
+              type: object
+              properties:
+                gender:
+                  $ref: '#/components/schemas/Gender'
+                status:
+                  type: string
+                  enum: [active, banned]
+            """
+        let result = try Snippet.read(schemas: schemas)
+        XCTAssertEqual(result.spec.type(named: "Gender")?.schema.kind, .enumeration(EnumSchema(base: .string, values: ["male", "female"])))
+
+        let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: ["Customer"]))
+        assertContains(rendered.models,
+                          "public enum Gender: OpenEnumeration, Codable, Hashable, Sendable {\n    case male\n    case female\n",
+                          "    case unknown(String)\n",
+                          "    public static let knownValues: [String] = [\"male\", \"female\"]",
+                          "        case \"female\": self = .female\n",
+                          "        default: self = .unknown(rawValue)",
+                          "        case .unknown(let value): value",
+                          "    public var gender: Gender?\n",
+                          "    public var status: Status?\n",
+                          "    public enum Status: OpenEnumeration, Codable, Hashable, Sendable {")
+        try assertTypeChecks(rendered)
+    }
+
+    func testEnumValueNamedUnknownMovesTheFallbackCase() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Availability:
+              type: string
+              enum: [available, unknown]
+            """, paths: Snippet.responding(with: ["Availability"]))
+        let declaration = Snippet.declaration("enum", "Availability", in: rendered.models) ?? ""
+        assertContains(declaration,
+                          "    case available\n    case unknown\n",
+                          "    case unknown2(String)\n",
+                          "        case \"unknown\": self = .unknown\n",
+                          "        default: self = .unknown2(rawValue)")
+        assertNotContains(declaration, "case unknown(String)")
+    }
+
+    func testIntegerEnumIsIntWithOneOfRule() throws {
+        let schemas = """
+            Ticket:
+              type: object
+              properties:
+                priority:
+                  type: integer
+                  enum: [1, 2, 3]
+            """
+        let result = try Snippet.read(schemas: schemas)
+        XCTAssertEqual(property("priority", of: "Ticket", in: result.spec)?.schema.kind, .enumeration(EnumSchema(base: .integer, values: ["1", "2", "3"])))
+
+        let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Ticket"]))
+        assertContains(rendered.models, "    public var priority: Int?\n")
+        assertNotContains(rendered.models, "enum Priority")
+        assertContains(rendered.validation, "        validator.oneOf(priority, [1, 2, 3], at: path.appending(\"priority\"))")
+    }
+
+    // MARK: - Nullability and maps
+
+    func testNullableFlag() throws {
+        let result = try Snippet.read(schemas: """
+            Profile:
+              type: object
+              properties:
+                nickname: {type: string, nullable: true}
+                city: {type: string}
+            """)
+        XCTAssertEqual(property("nickname", of: "Profile", in: result.spec)?.schema, Schema(.string(nil), nullable: true))
+        XCTAssertEqual(property("city", of: "Profile", in: result.spec)?.schema, Schema(.string(nil)))
+    }
+
+    func testNullInTypeListIsNullable() throws {
+        let result = try Snippet.read(schemas: """
+            Profile:
+              type: object
+              properties:
+                age:
+                  type: [integer, "null"]
+            """, version: "3.1.0")
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(property("age", of: "Profile", in: result.spec)?.schema, Schema(.integer, nullable: true))
+    }
+
+    func testNullEnumValueMakesNullableAndIsNotACase() throws {
+        let schemas = """
+            Tier:
+              type: string
+              enum: [gold, silver, null]
+            """
+        let result = try Snippet.read(schemas: schemas)
+        XCTAssertEqual(result.spec.type(named: "Tier")?.schema, Schema(.enumeration(EnumSchema(base: .string, values: ["gold", "silver"])), nullable: true))
+
+        let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: ["Tier"]))
+        assertContains(rendered.models, "    public static let knownValues: [String] = [\"gold\", \"silver\"]")
+    }
+
+    func testAdditionalPropertiesIsStringMap() throws {
+        let schemas = """
+            Product:
+              type: object
+              properties:
+                labels:
+                  type: object
+                  additionalProperties: {type: string}
+            """
+        let result = try Snippet.read(schemas: schemas)
+        XCTAssertEqual(property("labels", of: "Product", in: result.spec)?.schema.kind, .map(Schema(.string(nil))))
+
+        let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: ["Product"]))
+        assertContains(rendered.models, "    public var labels: [String: String]?\n")
+    }
+
+    // MARK: - Constraints
+
+    func testLengthConstraintsAndRequired() throws {
+        let schemas = """
+            Form:
+              type: object
+              required: [name]
+              properties:
+                name: {type: string, minLength: 2, maxLength: 10}
+                note: {type: string}
+            """
+        let result = try Snippet.read(schemas: schemas)
+        XCTAssertEqual(property("name", of: "Form", in: result.spec)?.schema.constraints, Constraints(maxLength: 10, minLength: 2))
+        XCTAssertEqual(property("name", of: "Form", in: result.spec)?.required, true)
+        XCTAssertEqual(property("note", of: "Form", in: result.spec)?.required, false)
+
+        let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
+        assertContains(rendered.validation,
+                          "extension Form: Validatable {",
+                          """
+                                  validator.required(name, at: path.appending("name"))
+                                  validator.minLength(name, 2, at: path.appending("name"))
+                                  validator.maxLength(name, 10, at: path.appending("name"))
+
+                          """)
+        assertNotContains(rendered.validation, "(note,")
+    }
+
+    func testRequiredReadOnlyPropertyIsNotRequiredInRequests() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Form:
+              type: object
+              required: [id, name]
+              properties:
+                id: {type: integer, readOnly: true}
+                name: {type: string}
+            """, paths: Snippet.requesting(with: ["Form"]))
+        assertContains(rendered.validation, "        validator.required(name, at: path.appending(\"name\"))")
+        assertNotContains(rendered.validation, "validator.required(id,")
+    }
+
+    func testPatternBecomesRegexRule() throws {
+        let schemas = #"""
+            Form:
+              type: object
+              properties:
+                code: {type: string, pattern: '^[A-Z]{3}\d*$'}
+            """#
+        let result = try Snippet.read(schemas: schemas)
+        XCTAssertEqual(property("code", of: "Form", in: result.spec)?.schema.constraints.pattern, #"^[A-Z]{3}\d*$"#)
+
+        let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
+        assertContains(rendered.validation, #"        validator.pattern(code, "^[A-Z]{3}\\d*$", at: path.appending("code"))"#)
+        XCTAssertEqual(rendered.warnings, [])
+    }
+
+    func testDatePlaceholderPatternBecomesDateFormatRule() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Form:
+              type: object
+              properties:
+                birthday: {type: string, pattern: YYYY-MM-DD}
+            """, paths: Snippet.requesting(with: ["Form"]))
+        assertContains(rendered.validation, "        validator.format(birthday, .date, at: path.appending(\"birthday\"))")
+        assertNotContains(rendered.validation, "validator.pattern(")
+        XCTAssertEqual(rendered.warnings, [])
+    }
+
+    func testInvalidPatternWarnsAndAddsNoRule() throws {
+        let schemas = """
+            Form:
+              type: object
+              properties:
+                code:
+                  type: string
+                  pattern: "[a-"
+                  maxLength: 5
+            """
+        let text = Snippet.document(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
+        let rendered = try Snippet.generate(text)
+        XCTAssertEqual(rendered.errors, [])
+        XCTAssertEqual(rendered.warnings.count, 1, "\(rendered.diagnostics)")
+        let warning = rendered.warnings.first
+        XCTAssertTrue(warning?.message.contains("[a-") == true, warning?.message ?? "")
+        XCTAssertTrue(warning?.message.contains("code") == true, warning?.message ?? "")
+        // Located in the input, at the property's schema.
+        let typeLine = Snippet.position(of: "type: string", in: text)?.line ?? -1
+        let patternLine = Snippet.position(of: "pattern: \"[a-\"", in: text)?.line ?? -1
+        XCTAssertEqual(warning?.location?.file, rendered.inputs.first)
+        XCTAssertTrue((typeLine...patternLine).contains(warning?.location?.line ?? 0), "\(String(describing: warning))")
+        assertNotContains(rendered.validation, "validator.pattern(")
+        assertContains(rendered.validation, "        validator.maxLength(code, 5, at: path.appending(\"code\"))")
+    }
+
+    func testNumericBounds() throws {
+        let schemas = """
+            Form:
+              type: object
+              properties:
+                quantity: {type: integer, minimum: 1, maximum: 100}
+                price: {type: number, minimum: 0.5, maximum: 1000, exclusiveMaximum: true}
+            """
+        let result = try Snippet.read(schemas: schemas)
+        XCTAssertEqual(property("quantity", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 1, maximum: 100))
+        XCTAssertEqual(property("price", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 0.5, maximum: 1000, exclusiveMaximum: true))
+
+        let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
+        assertContains(rendered.validation,
+                          "        validator.minimum(quantity, 1, at: path.appending(\"quantity\"))",
+                          "        validator.maximum(quantity, 100, at: path.appending(\"quantity\"))",
+                          "        validator.minimum(price, 0.5, at: path.appending(\"price\"))",
+                          "        validator.maximum(price, 1000.0, exclusive: true, at: path.appending(\"price\"))")
+        assertNotContains(rendered.validation, "quantity, 1.0", "quantity, 100.0")
+        try assertTypeChecks(rendered)
+    }
+
+    func testExclusiveMinimumAsNumber31() throws {
+        let result = try Snippet.read(schemas: """
+            Form:
+              type: object
+              properties:
+                rating: {type: integer, exclusiveMinimum: 0}
+            """, version: "3.1.0")
+        XCTAssertEqual(property("rating", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 0, exclusiveMinimum: true))
+    }
+
+    func testArrayConstraints() throws {
+        let schemas = """
+            Form:
+              type: object
+              properties:
+                tags:
+                  type: array
+                  items: {type: string}
+                  minItems: 1
+                  maxItems: 5
+                  uniqueItems: true
+            """
+        let result = try Snippet.read(schemas: schemas)
+        XCTAssertEqual(property("tags", of: "Form", in: result.spec)?.schema, Schema(.array(Schema(.string(nil))), constraints: Constraints(minItems: 1, maxItems: 5, uniqueItems: true)))
+
+        let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
+        assertContains(rendered.validation,
+                          "        validator.minItems(tags, 1, at: path.appending(\"tags\"))",
+                          "        validator.maxItems(tags, 5, at: path.appending(\"tags\"))",
+                          "        validator.uniqueItems(tags, at: path.appending(\"tags\"))")
+    }
+
+    func testStringFormatsBecomeFormatRules() throws {
+        let schemas = """
+            Form:
+              type: object
+              properties:
+                email: {type: string, format: email}
+                birthday: {type: string, format: date}
+                created_at: {type: string, format: date-time}
+                token: {type: string, format: uuid}
+            """
+        let result = try Snippet.read(schemas: schemas)
+        XCTAssertEqual(property("email", of: "Form", in: result.spec)?.schema.kind, .string(.email))
+        XCTAssertEqual(property("birthday", of: "Form", in: result.spec)?.schema.kind, .string(.date))
+        XCTAssertEqual(property("created_at", of: "Form", in: result.spec)?.schema.kind, .string(.dateTime))
+        XCTAssertEqual(property("token", of: "Form", in: result.spec)?.schema.kind, .string(.uuid))
+
+        let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
+        assertContains(rendered.models, "    public var createdAt: String?\n")
+        assertContains(rendered.validation,
+                          "        validator.format(email, .email, at: path.appending(\"email\"))",
+                          "        validator.format(birthday, .date, at: path.appending(\"birthday\"))",
+                          "        validator.format(createdAt, .dateTime, at: path.appending(\"created_at\"))",
+                          "        validator.format(token, .uuid, at: path.appending(\"token\"))")
+        try assertTypeChecks(rendered)
+    }
+
+    // MARK: - Naming
+
+    func testKeywordPropertyNamesAreBackticked() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Settings:
+              type: object
+              properties:
+                default: {type: string}
+                return: {type: string}
+                import: {type: string}
+                type: {type: string}
+            """, paths: Snippet.requesting(with: ["Settings"]))
+        assertContains(rendered.models,
+                          "    public var `default`: String?\n",
+                          "    public var `return`: String?\n",
+                          "    public var `import`: String?\n",
+                          "    public var type: String?\n",
+                          "        case `default`\n",
+                          "        self.`default` = `default`\n",
+                          "        `default` = container.lenient(String.self, forKey: .`default`)")
+        try assertTypeChecks(rendered)
+    }
+
+    func testLeadingDigitPropertyNameIsValidIdentifier() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Asset:
+              type: object
+              properties:
+                3d_model: {type: string}
+            """, paths: Snippet.responding(with: ["Asset"]))
+        let keys = Snippet.codingKeys(ofStruct: "Asset", in: rendered.models)
+        XCTAssertEqual(keys.map(\.key), ["3d_model"])
+        let name = keys.first?.name ?? ""
+        XCTAssertTrue(Snippet.isPlainIdentifier(name), name)
+        assertContains(rendered.models, "    public var \(name): String?\n")
+        try assertTypeChecks(rendered)
+    }
+
+    func testArabicPropertyNameGetsStableASCIIIdentifier() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Product:
+              type: object
+              properties:
+                الاسم: {type: string}
+                الوصف: {type: string}
+            """, paths: Snippet.responding(with: ["Product"]))
+        let keys = Snippet.codingKeys(ofStruct: "Product", in: rendered.models)
+        XCTAssertEqual(keys.map(\.key), ["الاسم", "الوصف"])
+        XCTAssertEqual(Set(keys.map(\.name)).count, 2, "\(keys)")
+        for key in keys {
+            XCTAssertTrue(Snippet.isPlainIdentifier(key.name), key.name)
+            assertContains(rendered.models, "    public var \(key.name): String?\n", "        case \(key.name) = \"\(key.key)\"\n")
+        }
+        // The name depends on the key alone: other properties and other types leave it as it is.
+        let other = try Snippet.generate(schemas: """
+            Store:
+              type: object
+              properties:
+                id: {type: integer}
+                الاسم: {type: string}
+            """, paths: Snippet.responding(with: ["Store"]))
+        let otherName = Snippet.codingKeys(ofStruct: "Store", in: other.models).first { $0.key == "الاسم" }?.name
+        XCTAssertEqual(otherName, keys.first?.name)
+        try assertTypeChecks(rendered)
+    }
+
+    func testKeysThatCamelCaseAlikeGetDistinctNames() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Person:
+              type: object
+              properties:
+                first_name: {type: string}
+                firstName: {type: string}
+            """, paths: Snippet.responding(with: ["Person"]))
+        let keys = Snippet.codingKeys(ofStruct: "Person", in: rendered.models)
+        XCTAssertEqual(keys.map(\.key), ["first_name", "firstName"])
+        XCTAssertEqual(Set(keys.map(\.name)).count, 2, "\(keys)")
+        assertContains(rendered.models, "    public var firstName: String?\n", "        case firstName = \"first_name\"\n")
+        try assertTypeChecks(rendered)
+    }
+
+    func testComponentNamesCollidingWithRuntimeTypesGetModelSuffix() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Date:
+              type: object
+              properties:
+                date: {type: string}
+                timezone: {type: string}
+            Pagination:
+              type: object
+              properties:
+                total: {type: integer}
+            Customer:
+              type: object
+              properties:
+                updated_at:
+                  $ref: '#/components/schemas/Date'
+                paging:
+                  $ref: '#/components/schemas/Pagination'
+            """, paths: Snippet.responding(with: ["Customer"]))
+        assertContains(rendered.models,
+                          "public struct DateModel: Codable, Hashable, Sendable {",
+                          "public struct PaginationModel: Codable, Hashable, Sendable {",
+                          "    public var updatedAt: DateModel?\n",
+                          "    public var paging: PaginationModel?\n")
+        assertNotContains(rendered.models, "public struct Date:", "public struct Pagination:")
+    }
+
+    // MARK: - Operations
+
+    func testMethodNameFromVendorExtension() throws {
+        let result = try Snippet.read(paths: """
+            /customers/import:
+              post:
+                operationId: post-customers-import
+                x-salla-php-method-name: import
+                responses:
+                  '204': {description: Imported}
+            """)
+        XCTAssertEqual(result.spec.operations.first?.sdkMethodName, "import")
+        let rendered = try Snippet.generate(Snippet.document(paths: """
+            /customers/import:
+              post:
+                operationId: post-customers-import
+                x-salla-php-method-name: import
+                responses:
+                  '204': {description: Imported}
+            """))
+        assertContains(rendered.client,
+                          "        public func `import`() async throws {\n",
+                          "            _ = try await client.send(request, as: EmptyResponse.self)")
+        try assertTypeChecks(rendered)
+    }
+
+    func testMethodNameFromOperationID() throws {
+        let rendered = try Snippet.generate(paths: """
+            /customers/{customer}:
+              put:
+                operationId: Update-Customer
+                parameters:
+                  - {name: customer, in: path, required: true, schema: {type: integer}}
+                responses:
+                  '204': {description: Updated}
+            """)
+        assertContains(rendered.client, "        public func updateCustomer(customer: Int) async throws {\n")
+    }
+
+    func testPathParametersAreLabelledAndEncoded() throws {
+        let paths = """
+            /customers/{customer}/addresses/{address_id}:
+              get:
+                operationId: getAddress
+                parameters:
+                  - {name: address_id, in: path, required: true, schema: {type: integer}}
+                  - {name: customer, in: path, required: true, schema: {type: string}}
+                responses:
+                  '204': {description: Found}
+            """
+        let result = try Snippet.read(paths: paths)
+        XCTAssertEqual(result.spec.operations.first?.parameters.map(\.name), ["address_id", "customer"])
+        XCTAssertEqual(result.spec.operations.first?.parameters.map(\.required), [true, true])
+
+        let rendered = try Snippet.generate(paths: paths)
+        assertContains(rendered.client,
+                          "        public func getAddress(customer: String, addressId: Int) async throws {\n",
+                          #"            let request = Request(method: .get, path: "/customers/\(PathComponent.encode(customer))/addresses/\(PathComponent.encode(addressId))")"#)
+        try assertTypeChecks(rendered)
+    }
+
+    func testQueryParametersOptionalDefaultToNilAndArraysAreAdded() throws {
+        let paths = """
+            /orders:
+              get:
+                operationId: listOrders
+                parameters:
+                  - {name: keyword, in: query, required: true, schema: {type: string}}
+                  - {name: per_page, in: query, schema: {type: integer, maximum: 65}}
+                  - name: fields
+                    in: query
+                    schema:
+                      type: array
+                      items: {type: string}
+                responses:
+                  '204': {description: Listed}
+            """
+        let result = try Snippet.read(paths: paths)
+        XCTAssertEqual(result.spec.operations.first?.parameters.map(\.required), [true, false, false])
+        XCTAssertEqual(result.spec.operations.first?.parameters.last?.schema.kind, .array(Schema(.string(nil))))
+
+        let rendered = try Snippet.generate(paths: paths)
+        assertContains(rendered.client,
+                          "        public func listOrders(keyword: String, perPage: Int? = nil, fields: [String]? = nil) async throws {\n",
+                          "            validator.maximum(perPage, 65, at: .root.appending(\"per_page\"))",
+                          "            var request = Request(method: .get, path: \"/orders\")\n",
+                          "            request.query.add(\"keyword\", keyword)\n",
+                          "            request.query.add(\"per_page\", perPage)\n",
+                          "            request.query.add(\"fields\", fields)\n")
+        try assertTypeChecks(rendered)
+    }
+
+    func testEnvelopeReturnsData() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Customer:
+              type: object
+              properties:
+                id: {type: integer}
+            CustomerResponse:
+              type: object
+              properties:
+                status: {type: integer}
+                success: {type: boolean}
+                data:
+                  $ref: '#/components/schemas/Customer'
+            """, paths: """
+            /customers/{customer}:
+              get:
+                operationId: getCustomer
+                parameters:
+                  - {name: customer, in: path, required: true, schema: {type: integer}}
+                responses:
+                  '200':
+                    description: OK
+                    content:
+                      application/json:
+                        schema:
+                          $ref: '#/components/schemas/CustomerResponse'
+            """)
+        assertContains(rendered.client,
+                          "        public func getCustomer(customer: Int) async throws -> Customer {\n",
+                          "            return try await client.send(request, as: Envelope<Customer>.self).data\n")
+        assertNotContains(rendered.models, "struct CustomerResponse")
+        try assertTypeChecks(rendered)
+    }
+
+    func testPaginatedEnvelopeReturnsPage() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Customer:
+              type: object
+              properties:
+                id: {type: integer}
+            CustomerList:
+              type: object
+              properties:
+                status: {type: integer}
+                success: {type: boolean}
+                data:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/Customer'
+                pagination:
+                  type: object
+                  properties:
+                    count: {type: integer}
+                    currentPage: {type: integer}
+            """, paths: """
+            /customers:
+              get:
+                operationId: listCustomers
+                responses:
+                  '200':
+                    description: OK
+                    content:
+                      application/json:
+                        schema:
+                          $ref: '#/components/schemas/CustomerList'
+            """)
+        assertContains(rendered.client,
+                          "        public func listCustomers() async throws -> Page<Customer> {\n",
+                          "            return try await client.send(request, as: PagedEnvelope<Customer>.self).page\n")
+        try assertTypeChecks(rendered)
+    }
+
+    func testScopesFromSecurityRequirement() throws {
+        let paths = """
+            /customers:
+              get:
+                operationId: listCustomers
+                summary: List customers
+                security:
+                  - bearer: [customers.read]
+                responses:
+                  '204': {description: Listed}
+            """
+        let result = try Snippet.read(paths: paths)
+        XCTAssertEqual(result.spec.operations.first?.scopes, ["customers.read"])
+        let rendered = try Snippet.generate(paths: paths)
+        assertContains(rendered.client, "        /// List customers\n", "        /// Required scopes: `customers.read`\n", "        /// `GET /customers`\n")
+    }
+
+    func testScopesFromDescriptionAccordion() throws {
+        let paths = """
+            /orders:
+              get:
+                operationId: listOrders
+                description: |
+                  Fetch the orders of the store.
+
+                  <Accordion title="Scopes" icon="lock">
+                  `orders.read`- Orders Read Only
+                  </Accordion>
+                responses:
+                  '204': {description: Listed}
+            """
+        let result = try Snippet.read(paths: paths)
+        XCTAssertEqual(result.spec.operations.first?.scopes, ["orders.read"])
+        let rendered = try Snippet.generate(paths: paths)
+        assertContains(rendered.client, "        /// Fetch the orders of the store.\n", "        /// Required scopes: `orders.read`\n")
+        assertNotContains(rendered.client, "Accordion", "Orders Read Only")
+    }
+
+    func testDocCommentDropsAdmonitionMarkers() throws {
+        let rendered = try Snippet.generate(paths: """
+            /orders:
+              get:
+                operationId: listOrders
+                description: |
+                  Lists the orders.
+
+                  :::tip[Note]
+                  Results are cached for a minute.
+                  :::
+                responses:
+                  '204': {description: Listed}
+            """)
+        assertContains(rendered.client, "        /// Lists the orders.\n", "        /// Results are cached for a minute.\n")
+        assertNotContains(rendered.client, ":::", "tip[")
+    }
+
+    // MARK: - Located errors
+
+    func testUnknownHTTPMethodIsLocatedError() throws {
+        let text = Snippet.document(paths: """
+            /things:
+              fetch:
+                operationId: fetchThings
+                responses:
+                  '204': {description: Fetched}
+            """)
+        let result = try Snippet.read([("snippet.yaml", text)])
+        let errors = errors(result)
+        XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
+        XCTAssertTrue(errors.first?.message.contains("unknown HTTP method 'fetch'") == true, errors.first?.message ?? "")
+        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", Snippet.position(of: "fetch:", in: text)))
+    }
+
+    func testWrongTypeForMaxLengthIsLocatedError() throws {
+        let text = Snippet.document(schemas: """
+            Form:
+              type: object
+              properties:
+                name: {type: string, maxLength: "ten"}
+            """)
+        let result = try Snippet.read([("snippet.yaml", text)])
+        let errors = errors(result)
+        XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
+        XCTAssertTrue(errors.first?.message.contains("maxLength") == true, errors.first?.message ?? "")
+        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", Snippet.position(of: "\"ten\"", in: text)))
+    }
+
+    func testWrongTypeForPropertiesIsLocatedError() throws {
+        let text = Snippet.document(schemas: """
+            Form:
+              type: object
+              properties: 5
+            """)
+        let result = try Snippet.read([("snippet.yaml", text)])
+        let errors = errors(result)
+        XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
+        XCTAssertTrue(errors.first?.message.contains("properties") == true, errors.first?.message ?? "")
+        let key = Snippet.position(of: "properties: 5", in: text)
+        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", key.map { ($0.line, $0.column + "properties: ".count) }))
+    }
+
+    func testWrongTypeForRequiredIsLocatedError() throws {
+        let text = Snippet.document(schemas: """
+            Form:
+              type: object
+              required: yes
+              properties:
+                name: {type: string}
+            """, paths: """
+            /forms:
+              get:
+                operationId: listForms
+                parameters:
+                  - name: page
+                    in: query
+                    required: yes
+                    schema: {type: integer}
+                responses:
+                  '204': {description: Listed}
+            """)
+        let result = try Snippet.read([("snippet.yaml", text)])
+        let errors = errors(result)
+        XCTAssertEqual(errors.count, 2, "\(result.diagnostics)")
+        let schemaYes = Snippet.position(of: "required: yes", in: text, occurrence: 2).map { ($0.line, $0.column + "required: ".count) }
+        let parameterYes = Snippet.position(of: "required: yes", in: text, occurrence: 1).map { ($0.line, $0.column + "required: ".count) }
+        XCTAssertEqual(Set(errors.compactMap(\.location)), Set([loc("snippet.yaml", schemaYes), loc("snippet.yaml", parameterYes)].compactMap { $0 }))
+        XCTAssertTrue(errors.allSatisfy { $0.message.contains("required") }, "\(errors)")
+    }
+
+    // MARK: - Merging documents
+
+    private let customersFile = "customers/customers.yaml"
+    private let ordersFile = "orders/orders.yaml"
+
+    private func customerDocument(_ properties: String, path: String, operationId: String, extraSchemas: String = "", returning: String = "Customer") -> String {
+        Snippet.document(schemas: """
+            Customer:
+              type: object
+              properties:
+            \(Snippet.indent(properties, by: 4))\(extraSchemas)
+            """, paths: """
+            \(path):
+              get:
+                operationId: \(operationId)
+                responses:
+                  '200':
+                    description: OK
+                    content:
+                      application/json:
+                        schema:
+                          $ref: '#/components/schemas/\(returning)'
+            """)
+    }
+
+    private func generate(_ files: [(path: String, text: String)], reversed: Bool = false) throws -> Snippet.Rendered {
+        let folder = try Snippet.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = try Snippet.write(files, in: folder)
+        let output = Generator.generate(.init(inputs: reversed ? Array(paths.reversed()) : paths))
+        // Report locations relative to the folder so runs in different folders compare equal.
+        return Snippet.Rendered(output: output, inputs: paths.map { String($0.dropFirst(folder.path.count + 1)) })
+    }
+
+    func testMergingIdenticalComponentGivesOneType() throws {
+        let customers = customerDocument("id: {type: integer}\nname: {type: string}", path: "/customers", operationId: "listCustomers")
+        let orders = customerDocument("id: {type: integer}\nname: {type: string}", path: "/orders", operationId: "listOrders")
+        let result = try Snippet.read([(customersFile, customers), (ordersFile, orders)])
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.spec.types.map(\.name), ["Customer"])
+        XCTAssertEqual(result.spec.operations.map { $0.successResponse?.schema?.kind }, [.reference("Customer"), .reference("Customer")])
+
+        let rendered = try generate([(customersFile, customers), (ordersFile, orders)])
+        XCTAssertEqual(rendered.diagnostics, [])
+        XCTAssertEqual(rendered.models.components(separatedBy: "public struct Customer").count - 1, 1, rendered.models)
+        assertContains(rendered.client, "public func listCustomers() async throws -> Customer {", "public func listOrders() async throws -> Customer {")
+    }
+
+    func testMergingSupersetKeepsOneTypeWithTheUnion() throws {
+        let customers = customerDocument("id: {type: integer}\nname: {type: string}", path: "/customers", operationId: "listCustomers")
+        let orders = customerDocument("id: {type: integer}\nname: {type: string}\nemail: {type: string}", path: "/orders", operationId: "listOrders")
+        for documents in [[(customersFile, customers), (ordersFile, orders)], [(customersFile, orders), (ordersFile, customers)]] {
+            let result = try Snippet.read(documents.map { (file: $0.0, text: $0.1) })
+            XCTAssertEqual(result.diagnostics, [])
+            XCTAssertEqual(result.spec.types.map(\.name), ["Customer"])
+            guard case .object(let object)? = result.spec.type(named: "Customer")?.schema.kind else {
+                XCTFail("Customer is not an object")
+                continue
+            }
+            XCTAssertEqual(object.properties.map(\.name), ["id", "name", "email"])
+        }
+        let rendered = try generate([(customersFile, customers), (ordersFile, orders)])
+        assertContains(rendered.models, "    public var email: String?\n")
+        XCTAssertEqual(rendered.models.components(separatedBy: "public struct Customer").count - 1, 1, rendered.models)
+    }
+
+    func testMergingConflictingComponentsKeepsBothAndWarns() throws {
+        let customers = customerDocument("id: {type: integer}", path: "/customers", operationId: "listCustomers")
+        let orders = customerDocument("id: {type: string}", path: "/orders", operationId: "listOrders")
+        let result = try Snippet.read([(customersFile, customers), (ordersFile, orders)])
+        XCTAssertEqual(result.spec.types.count, 2, "\(result.spec.types.map(\.name))")
+        XCTAssertTrue(result.spec.types.contains { $0.name == "Customer" })
+        let warnings = warnings(result)
+        XCTAssertEqual(warnings.count, 1, "\(result.diagnostics)")
+        XCTAssertEqual(errors(result), [])
+        let warning = try XCTUnwrap(warnings.first)
+        XCTAssertTrue(warning.message.contains("'Customer'"), warning.message)
+        XCTAssertEqual(warning.notes.count, 1)
+        let files = [warning.location?.file, warning.notes.first?.location.file]
+        XCTAssertEqual(Set(files.compactMap { $0 }), [customersFile, ordersFile])
+        // Both point at the component's key in their documents.
+        let keyLine = Snippet.position(of: "Customer:", in: customers)?.line
+        XCTAssertEqual(warning.location?.line, keyLine)
+        XCTAssertEqual(warning.notes.first?.location.line, keyLine)
+        // Each document's operation keeps its own copy.
+        let returned = result.spec.operations.compactMap { op -> String? in
+            if case .reference(let name)? = op.successResponse?.schema?.kind { return op.path + " " + name }
+            return nil
+        }
+        let renamed = result.spec.types.first { $0.name != "Customer" }?.name ?? "?"
+        XCTAssertEqual(Set(returned), Set(warning.location?.file == ordersFile ? ["/customers Customer", "/orders \(renamed)"] : ["/customers \(renamed)", "/orders Customer"]))
+
+        let rendered = try generate([(customersFile, customers), (ordersFile, orders)])
+        XCTAssertEqual(rendered.warnings.count, 1, "\(rendered.diagnostics)")
+        XCTAssertEqual(rendered.models.components(separatedBy: "public struct Customer").count - 1, 2, rendered.models)
+        try assertTypeChecks(rendered)
+    }
+
+    /// Beyond the brief: two copies of `Order` that read alike but refer to different copies
+    /// of `Customer` describe different data, so each document's `Order` must lead to its own
+    /// `Customer`.
+    func testMergingFollowsConflictsThroughReferences() throws {
+        let order = """
+
+            Order:
+              type: object
+              properties:
+                customer:
+                  $ref: '#/components/schemas/Customer'
+            """
+        let customers = customerDocument("id: {type: integer}", path: "/customers", operationId: "listCustomers", extraSchemas: order, returning: "Order")
+        let orders = customerDocument("id: {type: string}", path: "/orders", operationId: "listOrders", extraSchemas: order, returning: "Order")
+        let result = try Snippet.read([(customersFile, customers), (ordersFile, orders)])
+        XCTAssertEqual(errors(result), [])
+        for operation in result.spec.operations {
+            guard case .reference(let orderName)? = operation.successResponse?.schema?.kind,
+                  let customerProperty = property("customer", of: orderName, in: result.spec),
+                  case .reference(let customerName) = customerProperty.schema.kind,
+                  let customer = result.spec.type(named: customerName),
+                  case .object(let object) = customer.schema.kind else {
+                XCTFail("cannot follow \(operation.path) to its customer")
+                continue
+            }
+            let expected: Schema.Kind = operation.path == "/customers" ? .integer : .string(nil)
+            XCTAssertEqual(object.properties.first?.schema.kind, expected, "\(operation.path) reaches \(orderName) -> \(customerName)")
+        }
+    }
+
+    func testSameOperationDescribedDifferentlyIsErrorNamingBothPlaces() throws {
+        func document(_ summary: String) -> String {
+            Snippet.document(paths: """
+                /things:
+                  get:
+                    operationId: listThings
+                    summary: \(summary)
+                    responses:
+                      '204': {description: Listed}
+                """)
+        }
+        let result = try Snippet.read([(customersFile, document("List things")), (ordersFile, document("Fetch things"))])
+        let errors = errors(result)
+        XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
+        let error = try XCTUnwrap(errors.first)
+        XCTAssertTrue(error.message.contains("GET /things"), error.message)
+        XCTAssertEqual(Set([error.location?.file, error.notes.first?.location.file].compactMap { $0 }), [customersFile, ordersFile])
+        let line = Snippet.position(of: "get:", in: document(""))?.line
+        XCTAssertNotNil(line)
+        XCTAssertTrue([line, (line ?? 0) + 1].contains(error.location?.line), "\(error)")
+
+        // The same operation described identically twice is one operation and no error.
+        let same = try Snippet.read([(customersFile, document("List things")), (ordersFile, document("List things"))])
+        XCTAssertEqual(same.diagnostics, [])
+        XCTAssertEqual(same.spec.operations.count, 1)
+    }
+
+    func testMergeResultDoesNotDependOnInputOrder() throws {
+        let customers = customerDocument("id: {type: integer}\nname: {type: string}", path: "/customers", operationId: "listCustomers")
+        let orders = customerDocument("id: {type: string}\nemail: {type: string, format: email}", path: "/orders", operationId: "listOrders")
+        let files = [(path: customersFile, text: customers), (path: ordersFile, text: orders)]
+
+        let forward = try generate(files)
+        let backward = try generate(files, reversed: true)
+        XCTAssertFalse(forward.output.files.isEmpty)
+        XCTAssertEqual(forward.output.files.map(\.name), backward.output.files.map(\.name))
+        for (a, b) in zip(forward.output.files, backward.output.files) {
+            XCTAssertEqual(a.contents, b.contents, a.name)
+        }
+
+        let readForward = try Snippet.read(files.map { ($0.path, $0.text) })
+        let readBackward = try Snippet.read(files.reversed().map { ($0.path, $0.text) })
+        XCTAssertEqual(readForward.spec.types, readBackward.spec.types)
+        XCTAssertEqual(readForward.spec.operations, readBackward.spec.operations)
+        XCTAssertEqual(readForward.diagnostics, readBackward.diagnostics)
+    }
+
+    // MARK: - Determinism
+
+    private let richSchemas = """
+        Customer:
+          type: object
+          required: [first_name]
+          properties:
+            id: {type: integer}
+            first_name: {type: string, maxLength: 20}
+            gender: {type: string, enum: [male, female]}
+            address:
+              type: object
+              properties:
+                city: {type: string}
+            tags:
+              type: array
+              items: {type: string}
+            groups:
+              type: array
+              items:
+                $ref: '#/components/schemas/Group'
+        Group:
+          type: object
+          properties:
+            id: {type: integer}
+            name: {type: string}
+            parent:
+              $ref: '#/components/schemas/Group'
+        Status:
+          type: string
+          enum: [active, banned, pending]
+        Order:
+          type: object
+          properties:
+            status:
+              $ref: '#/components/schemas/Status'
+            customer:
+              $ref: '#/components/schemas/Customer'
+        """
+
+    private var richPaths: String {
+        """
+        /customers:
+          post:
+            tags: [Customers]
+            operationId: createCustomer
+            requestBody:
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Customer'
+            responses:
+              '204': {description: Created}
+        /orders/{order}:
+          get:
+            tags: [Orders]
+            operationId: getOrder
+            parameters:
+              - {name: order, in: path, required: true, schema: {type: integer}}
+              - {name: fields, in: query, schema: {type: array, items: {type: string, enum: [items, customer]}}}
+            responses:
+              '200':
+                description: OK
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/Order'
+        /groups:
+          get:
+            tags: [Groups]
+            operationId: listGroups
+            responses:
+              '200':
+                description: OK
+                content:
+                  application/json:
+                    schema:
+                      type: array
+                      items:
+                        $ref: '#/components/schemas/Group'
+        """
+    }
+
+    func testGeneratingTwiceIsByteIdentical() throws {
+        let text = Snippet.document(schemas: richSchemas, paths: richPaths)
+        let folder = try Snippet.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let paths = try Snippet.write([("api.yaml", text)], in: folder)
+        let first = Generator.generate(.init(inputs: paths))
+        let second = Generator.generate(.init(inputs: paths))
+        XCTAssertEqual(first.diagnostics.filter { $0.severity == .error }, [])
+        XCTAssertEqual(first.files.map(\.name), ["Models.swift", "Client.swift", "Validation.swift"])
+        XCTAssertEqual(first.files.map { Data($0.contents.utf8) }, second.files.map { Data($0.contents.utf8) })
+        XCTAssertEqual(first.diagnostics, second.diagnostics)
+        let rendered = Snippet.Rendered(output: first, inputs: paths)
+        try assertTypeChecks(rendered)
+    }
+
+    /// Hash seeds differ between processes, so two runs of the command line tool catch an
+    /// output order that follows a dictionary's or set's iteration order.
+    func testGeneratingInTwoProcessesIsByteIdentical() throws {
+        let tool = Snippet.packageRoot.appendingPathComponent(".build/debug/sallagen")
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else { throw XCTSkip("no built sallagen tool") }
+        let folder = try Snippet.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = try Snippet.write([("api.yaml", Snippet.document(schemas: richSchemas, paths: richPaths))], in: folder)[0]
+        var outputs: [[Data]] = []
+        for run in 0..<3 {
+            let out = folder.appendingPathComponent("out\(run)")
+            let process = Process()
+            process.executableURL = tool
+            process.arguments = [input, "-o", out.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0)
+            outputs.append(try ["Models.swift", "Client.swift", "Validation.swift"].map { try Data(contentsOf: out.appendingPathComponent($0)) })
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
+        XCTAssertEqual(outputs[0], outputs[2])
+    }
+}
+
