@@ -231,7 +231,7 @@ final class Shaper {
         let qualified = qualifiedName ?? name
         switch schema.kind {
         case .object(let object):
-            var scope = Scope(qualifiedName: qualified, component: component, propertyPath: "", forRequest: forRequest, nestedNames: [SwiftNaming.bare(name)])
+            var scope = Scope(qualifiedName: qualified, component: component, propertyPath: "", forRequest: forRequest, nestedNames: Set(swiftNames.values).union([SwiftNaming.bare(name)]))
             return TypeDecl(structDecl: structDecl(object, named: name, doc: doc, scope: &scope))
         case .enumeration(let enumeration) where enumeration.base == .string:
             return TypeDecl(enumDecl: enumDecl(enumeration, named: name, doc: doc))
@@ -346,7 +346,8 @@ final class Shaper {
             let name = SwiftNaming.unique(hint, in: &scope.nestedNames)
             var inner = Scope(
                 qualifiedName: scope.qualifiedName.isEmpty ? name : scope.qualifiedName + "." + name, component: scope.component, propertyPath: scope.propertyPath,
-                forRequest: scope.forRequest, nestedNames: [name])
+                // Nested names avoid every component's name, which they would otherwise hide inside the struct.
+                forRequest: scope.forRequest, nestedNames: Set(swiftNames.values).union([name]))
             let decl = structDecl(object, named: name, doc: DocComment.prefixed(DocComment.lines(schema.description)), scope: &inner)
             scope.nested.append(TypeDecl(structDecl: decl))
             return SwiftType(name: name, role: .validatable)
