@@ -111,7 +111,8 @@ public enum Generator {
                 continue
             }
             let base = input.hasSuffix("/") ? String(input.dropLast()) : input
-            let found = (manager.enumerator(atPath: input)?.allObjects as? [String] ?? []).filter {
+            // The enumerator does not descend into a folder named through a symbolic link.
+            let found = (manager.enumerator(atPath: (input as NSString).resolvingSymlinksInPath)?.allObjects as? [String] ?? []).filter {
                 ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased())
             }
             if found.isEmpty { diagnostics.warning("no *.yaml, *.yml or *.json files in \(input)", at: nil) }
