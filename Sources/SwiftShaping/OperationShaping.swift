@@ -2,6 +2,9 @@ import Diagnostics
 import SpecIR
 
 extension Shaper {
+    /// Names the generated method body uses for its own values.
+    static let methodLocals: Set<String> = ["client", "request", "validator", "form"]
+
     func shapeNamespaces(payloads: [Payload]) -> [NamespaceDecl] {
         var groups: [String: [(SpecIR.Operation, Payload)]] = [:]
         for (operation, payload) in zip(spec.operations, payloads) { groups[operation.group, default: []].append((operation, payload)) }
@@ -55,23 +58,25 @@ extension Shaper {
         var bodyTypeName: String?
         func addParameter(_ parameter: Parameter) {
             let label = SwiftNaming.unique(SwiftNaming.memberName(parameter.name), in: &labels)
+            // Inside the method a parameter must not hide the names the generated body uses.
+            let name = Self.methodLocals.contains(SwiftNaming.bare(label)) ? SwiftNaming.bare(label) + "Value" : label
             var scope = Scope(qualifiedName: "", component: nil, propertyPath: parameter.name, forRequest: true, nestedNames: takenTypeNames)
             let type = swiftType(parameter.schema, hint: stem + SwiftNaming.typeName(parameter.name), scope: &scope)
             adoptTopLevel(scope)
             let optional = !parameter.required
-            parameters.append(ParameterDecl(label: label, type: type.name + (optional ? "?" : ""), defaultValue: optional ? "nil" : nil, separator: ", "))
+            parameters.append(ParameterDecl(label: label, internalName: name, type: type.name + (optional ? "?" : ""), defaultValue: optional ? "nil" : nil, separator: ", "))
             let property = Property(name: parameter.name, schema: parameter.schema, required: false)
-            rules += validationRules(for: property, type: type, value: label, base: ".root")
+            rules += validationRules(for: property, type: type, value: name, base: ".root")
             if let text = parameter.description.map({ DocComment.clean($0).joined(separator: " ") }), !text.isEmpty {
                 parameterDocs.append("  - \(SwiftNaming.bare(label)): \(text)")
             }
             switch parameter.location {
             case .path:
-                pathLiteral = pathLiteral.replacingOccurrences(of: "{\(parameter.name)}", with: "\\(PathComponent.encode(\(label)))")
+                pathLiteral = pathLiteral.replacingOccurrences(of: "{\(parameter.name)}", with: "\\(PathComponent.encode(\(name)))")
             case .query:
-                queryItems.append(QueryItemDecl(key: escapeLiteral(parameter.name), name: label))
+                queryItems.append(QueryItemDecl(key: escapeLiteral(parameter.name), name: name))
             case .header:
-                headers.append(QueryItemDecl(key: escapeLiteral(parameter.name), name: label))
+                headers.append(QueryItemDecl(key: escapeLiteral(parameter.name), name: name))
             }
         }
         ordered.forEach(addParameter)
@@ -87,7 +92,7 @@ extension Shaper {
             bodyTypeName = validatesBody ? bodyType.name : nil
             // Salla rarely marks bodies required; a body whose schema requires fields is required in practice.
             bodyIsOptional = !body.required && !hasRequiredProperties(body.schema)
-            parameters.append(ParameterDecl(label: label, type: bodyType.name + (bodyIsOptional ? "?" : ""), defaultValue: bodyIsOptional ? "nil" : nil, separator: ", "))
+            parameters.append(ParameterDecl(label: label, internalName: label, type: bodyType.name + (bodyIsOptional ? "?" : ""), defaultValue: bodyIsOptional ? "nil" : nil, separator: ", "))
             parameterDocs.append("  - \(label): The request body\(body.description.map { ": " + DocComment.clean($0).joined(separator: " ") } ?? ".")")
             switch body.contentType {
             case .json: jsonBody = true

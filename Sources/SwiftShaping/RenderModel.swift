@@ -128,9 +128,17 @@ public struct OperationDecl: Sendable {
 
 public struct ParameterDecl: Sendable {
     public var label: String
+    /// The name inside the method, which differs from the label only to avoid a generated local.
+    public var internalName: String
+    public let hasInternalName: Bool
     public var type: String
     public var defaultValue: String?
     public var separator: String
+
+    init(label: String, internalName: String, type: String, defaultValue: String?, separator: String) {
+        (self.label, self.internalName, self.type, self.defaultValue, self.separator) = (label, internalName, type, defaultValue, separator)
+        hasInternalName = internalName != label
+    }
 }
 
 public struct QueryItemDecl: Sendable {

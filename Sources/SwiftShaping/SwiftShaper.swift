@@ -265,7 +265,9 @@ final class Shaper {
                 decodeType: type.name,
                 separator: ","))
             if scope.forRequest {
-                rules += validationRules(for: property, type: type, value: swiftName, base: "path")
+                // `self.` keeps a property named `path` or `validator` apart from the method's parameters.
+                let value = ["path", "validator"].contains(bareName) ? "self." + swiftName : swiftName
+                rules += validationRules(for: property, type: type, value: value, base: "path")
             }
         }
         scope.propertyPath = basePath
@@ -361,13 +363,35 @@ final class Shaper {
 
     // MARK: Validation
 
+    /// The schema whose rules apply to a value: a reference to a scalar or enum component
+    /// carries that component's rules, with the referring schema's own constraints on top.
+    func effectiveSchema(_ schema: Schema) -> Schema {
+        guard case .reference = schema.kind else { return schema }
+        var target = resolved(schema)
+        if case .object = target.kind { return schema }
+        let own = schema.constraints
+        var merged = target.constraints
+        merged.maxLength = own.maxLength ?? merged.maxLength
+        merged.minLength = own.minLength ?? merged.minLength
+        merged.pattern = own.pattern ?? merged.pattern
+        if own.minimum != nil { (merged.minimum, merged.exclusiveMinimum) = (own.minimum, own.exclusiveMinimum) }
+        if own.maximum != nil { (merged.maximum, merged.exclusiveMaximum) = (own.maximum, own.exclusiveMaximum) }
+        merged.minItems = own.minItems ?? merged.minItems
+        merged.maxItems = own.maxItems ?? merged.maxItems
+        merged.uniqueItems = own.uniqueItems || merged.uniqueItems
+        target.constraints = merged
+        target.readOnly = schema.readOnly || target.readOnly
+        target.location = schema.location ?? target.location
+        return target
+    }
+
     func validationRules(for property: Property, type: SwiftType, value: String, base: String) -> [ValidationRule] {
         let key = escapeLiteral(property.name)
         var rules: [ValidationRule] = []
         func rule(_ call: String, _ arguments: String = "") {
             rules.append(ValidationRule(call: call, value: value, arguments: arguments, key: key, base: base))
         }
-        let schema = property.schema
+        let schema = effectiveSchema(property.schema)
         let c = schema.constraints
         if property.required && !schema.readOnly { rule("required") }
         if let n = c.minLength { rule("minLength", ", \(n)") }
@@ -394,10 +418,16 @@ final class Shaper {
         if case .enumeration(let e) = schema.kind, e.base == .integer {
             rule("oneOf", ", [\(e.values.joined(separator: ", "))]")
         }
-        let isInteger = type.name == "Int"
-        func bound(_ v: Double) -> String { isInteger && v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
-        if let v = c.minimum { rule("minimum", ", \(bound(v))" + (c.exclusiveMinimum ? ", exclusive: true" : "")) }
-        if let v = c.maximum { rule("maximum", ", \(bound(v))" + (c.exclusiveMaximum ? ", exclusive: true" : "")) }
+        let isInteger = type.name == "Int" || schema.kind == .integer
+        // An integer compared with a fractional bound: the nearest whole bound inside the range says the same.
+        func bound(_ v: Double, exclusive: Bool, roundingUp: Bool) -> String? {
+            guard isInteger else { return ", \(v)" + (exclusive ? ", exclusive: true" : "") }
+            let whole = v == v.rounded() ? v : (roundingUp ? v.rounded(.up) : v.rounded(.down))
+            guard let integer = Int(exactly: whole) else { return nil }
+            return ", \(integer)" + (exclusive && v == whole ? ", exclusive: true" : "")
+        }
+        if let v = c.minimum, let text = bound(v, exclusive: c.exclusiveMinimum, roundingUp: true) { rule("minimum", text) }
+        if let v = c.maximum, let text = bound(v, exclusive: c.exclusiveMaximum, roundingUp: false) { rule("maximum", text) }
         if let n = c.minItems { rule("minItems", ", \(n)") }
         if let n = c.maxItems { rule("maxItems", ", \(n)") }
         if c.uniqueItems, type.role != .arrayOfValidatable { rule("uniqueItems") }

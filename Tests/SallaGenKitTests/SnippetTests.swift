@@ -137,7 +137,7 @@ final class SnippetTests: XCTestCase {
         assertContains(rendered.models,
                           "    public var children: [Category]?\n",
                           "    public var parent: Indirect<Category>?\n",
-                          "        parent = container.lenient(Indirect<Category>.self, forKey: .parent)")
+                          "        self.parent = container.lenient(Indirect<Category>.self, forKey: .parent)")
         assertNotContains(rendered.models, "Indirect<[Category]>", "[Indirect<Category>]")
         try assertTypeChecks(rendered)
     }
@@ -504,6 +504,41 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(property("rating", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 0, exclusiveMinimum: true))
     }
 
+    /// An integer bound written with a fraction must still give code that compiles.
+    func testFractionalBoundOnIntegerTypeChecks() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Form:
+              type: object
+              properties:
+                quantity: {type: integer, minimum: 0.5, maximum: 10.5}
+            """, paths: Snippet.requesting(with: ["Form"]))
+        try assertTypeChecks(rendered)
+    }
+
+    /// A property typed by a `$ref` to a scalar component must satisfy that component's rules.
+    func testRulesOfReferencedScalarComponentsAreChecked() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Priority:
+              type: integer
+              enum: [1, 2, 3]
+            Email:
+              type: string
+              format: email
+              maxLength: 50
+            Ticket:
+              type: object
+              properties:
+                priority:
+                  $ref: '#/components/schemas/Priority'
+                contact:
+                  $ref: '#/components/schemas/Email'
+            """, paths: Snippet.requesting(with: ["Ticket"]))
+        assertContains(rendered.validation,
+                       "        validator.oneOf(priority, [1, 2, 3], at: path.appending(\"priority\"))",
+                       "        validator.maxLength(contact, 50, at: path.appending(\"contact\"))",
+                       "        validator.format(contact, .email, at: path.appending(\"contact\"))")
+    }
+
     func testArrayConstraints() throws {
         let schemas = """
             Form:
@@ -571,7 +606,35 @@ final class SnippetTests: XCTestCase {
                           "    public var type: String?\n",
                           "        case `default`\n",
                           "        self.`default` = `default`\n",
-                          "        `default` = container.lenient(String.self, forKey: .`default`)")
+                          "        self.`default` = container.lenient(String.self, forKey: .`default`)")
+        try assertTypeChecks(rendered)
+    }
+
+    /// Property names that match the decoding initializer's own names (`container`, `decoder`)
+    /// must not be confused with them.
+    func testPropertyNamesLikeDecodingLocalsTypeCheck() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Shipment:
+              type: object
+              properties:
+                container: {type: string}
+                decoder: {type: string}
+            """, paths: Snippet.responding(with: ["Shipment"]))
+        try assertTypeChecks(rendered)
+    }
+
+    /// Property names that match `validate(into validator:at path:)`'s parameters must be
+    /// validated as the properties, not as the parameters.
+    func testPropertyNamesLikeValidationParametersTypeCheck() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Upload:
+              type: object
+              required: [path]
+              properties:
+                path: {type: string, maxLength: 200}
+                validator: {type: string, minLength: 1}
+            """, paths: Snippet.requesting(with: ["Upload"]))
+        assertNotContains(rendered.validation, "validator.required(path, ", "validator.maxLength(path, ", "validator.minLength(validator, ")
         try assertTypeChecks(rendered)
     }
 
@@ -749,6 +812,24 @@ final class SnippetTests: XCTestCase {
                           "            request.query.add(\"keyword\", keyword)\n",
                           "            request.query.add(\"per_page\", perPage)\n",
                           "            request.query.add(\"fields\", fields)\n")
+        try assertTypeChecks(rendered)
+    }
+
+    /// Parameter names that match the generated method's own names (`client`, `request`,
+    /// `validator`, `form`) must not be confused with them.
+    func testParameterNamesLikeGeneratedLocalsTypeCheck() throws {
+        let rendered = try Snippet.generate(paths: """
+            /apps/{client}:
+              get:
+                operationId: getApp
+                parameters:
+                  - {name: client, in: path, required: true, schema: {type: string}}
+                  - {name: request, in: query, schema: {type: string}}
+                  - {name: validator, in: query, schema: {type: string, maxLength: 5}}
+                  - {name: form, in: query, schema: {type: string}}
+                responses:
+                  '204': {description: Found}
+            """)
         try assertTypeChecks(rendered)
     }
 

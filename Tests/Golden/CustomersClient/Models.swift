@@ -100,23 +100,23 @@ public struct Customer: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = container.lenient(Int.self, forKey: .id)
-        firstName = container.lenient(String.self, forKey: .firstName)
-        lastName = container.lenient(String.self, forKey: .lastName)
-        mobile = container.lenient(Double.self, forKey: .mobile)
-        mobileCode = container.lenient(String.self, forKey: .mobileCode)
-        email = container.lenient(String.self, forKey: .email)
-        urls = container.lenient(URLs.self, forKey: .urls)
-        avatar = container.lenient(String.self, forKey: .avatar)
-        gender = container.lenient(Gender.self, forKey: .gender)
-        birthday = container.lenient(Birthday.self, forKey: .birthday)
-        city = container.lenient(String.self, forKey: .city)
-        country = container.lenient(String.self, forKey: .country)
-        countryCode = container.lenient(String.self, forKey: .countryCode)
-        currency = container.lenient(String.self, forKey: .currency)
-        location = container.lenient(String.self, forKey: .location)
-        updatedAt = container.lenient(DateModel.self, forKey: .updatedAt)
-        groups = container.lenient([Int].self, forKey: .groups)
+        self.id = container.lenient(Int.self, forKey: .id)
+        self.firstName = container.lenient(String.self, forKey: .firstName)
+        self.lastName = container.lenient(String.self, forKey: .lastName)
+        self.mobile = container.lenient(Double.self, forKey: .mobile)
+        self.mobileCode = container.lenient(String.self, forKey: .mobileCode)
+        self.email = container.lenient(String.self, forKey: .email)
+        self.urls = container.lenient(URLs.self, forKey: .urls)
+        self.avatar = container.lenient(String.self, forKey: .avatar)
+        self.gender = container.lenient(Gender.self, forKey: .gender)
+        self.birthday = container.lenient(Birthday.self, forKey: .birthday)
+        self.city = container.lenient(String.self, forKey: .city)
+        self.country = container.lenient(String.self, forKey: .country)
+        self.countryCode = container.lenient(String.self, forKey: .countryCode)
+        self.currency = container.lenient(String.self, forKey: .currency)
+        self.location = container.lenient(String.self, forKey: .location)
+        self.updatedAt = container.lenient(DateModel.self, forKey: .updatedAt)
+        self.groups = container.lenient([Int].self, forKey: .groups)
     }
 
     /// Gender.
@@ -172,9 +172,9 @@ public struct Customer: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            date = container.lenient(String.self, forKey: .date)
-            timezoneType = container.lenient(Int.self, forKey: .timezoneType)
-            timezone = container.lenient(String.self, forKey: .timezone)
+            self.date = container.lenient(String.self, forKey: .date)
+            self.timezoneType = container.lenient(Int.self, forKey: .timezoneType)
+            self.timezone = container.lenient(String.self, forKey: .timezone)
         }
     }
 }
@@ -230,14 +230,14 @@ public struct CustomerRequestBody: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        firstName = container.lenient(String.self, forKey: .firstName)
-        lastName = container.lenient(String.self, forKey: .lastName)
-        mobile = container.lenient(String.self, forKey: .mobile)
-        mobileCodeCountry = container.lenient(String.self, forKey: .mobileCodeCountry)
-        email = container.lenient(String.self, forKey: .email)
-        gender = container.lenient(Gender.self, forKey: .gender)
-        birthday = container.lenient(String.self, forKey: .birthday)
-        groups = container.lenient([Int].self, forKey: .groups)
+        self.firstName = container.lenient(String.self, forKey: .firstName)
+        self.lastName = container.lenient(String.self, forKey: .lastName)
+        self.mobile = container.lenient(String.self, forKey: .mobile)
+        self.mobileCodeCountry = container.lenient(String.self, forKey: .mobileCodeCountry)
+        self.email = container.lenient(String.self, forKey: .email)
+        self.gender = container.lenient(Gender.self, forKey: .gender)
+        self.birthday = container.lenient(String.self, forKey: .birthday)
+        self.groups = container.lenient([Int].self, forKey: .groups)
     }
 
     /// Customer's gender.
@@ -293,9 +293,9 @@ public struct DateModel: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        date = container.lenient(String.self, forKey: .date)
-        timezoneType = container.lenient(Double.self, forKey: .timezoneType)
-        timezone = container.lenient(String.self, forKey: .timezone)
+        self.date = container.lenient(String.self, forKey: .date)
+        self.timezoneType = container.lenient(Double.self, forKey: .timezoneType)
+        self.timezone = container.lenient(String.self, forKey: .timezone)
     }
 }
 
@@ -320,8 +320,8 @@ public struct DeleteSuccess: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        message = container.lenient(String.self, forKey: .message)
-        code = container.lenient(Double.self, forKey: .code)
+        self.message = container.lenient(String.self, forKey: .message)
+        self.code = container.lenient(Double.self, forKey: .code)
     }
 }
 
@@ -362,11 +362,11 @@ public struct URLs: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        customer = container.lenient(String.self, forKey: .customer)
-        admin = container.lenient(String.self, forKey: .admin)
-        digitalContent = container.lenient(String.self, forKey: .digitalContent)
-        rating = container.lenient(String.self, forKey: .rating)
-        checkout = container.lenient(String.self, forKey: .checkout)
+        self.customer = container.lenient(String.self, forKey: .customer)
+        self.admin = container.lenient(String.self, forKey: .admin)
+        self.digitalContent = container.lenient(String.self, forKey: .digitalContent)
+        self.rating = container.lenient(String.self, forKey: .rating)
+        self.checkout = container.lenient(String.self, forKey: .checkout)
     }
 }
 
@@ -511,7 +511,7 @@ public struct BanCustomerBody: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        reason = container.lenient(String.self, forKey: .reason)
+        self.reason = container.lenient(String.self, forKey: .reason)
     }
 }
 
@@ -536,8 +536,8 @@ public struct BanCustomerResult: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        message = container.lenient(String.self, forKey: .message)
-        code = container.lenient(Double.self, forKey: .code)
+        self.message = container.lenient(String.self, forKey: .message)
+        self.code = container.lenient(Double.self, forKey: .code)
     }
 }
 
@@ -557,7 +557,7 @@ public struct PostCustomersImportBody: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        file = container.lenient(FileUpload.self, forKey: .file)
+        self.file = container.lenient(FileUpload.self, forKey: .file)
     }
 }
 
@@ -582,7 +582,7 @@ public struct PostCustomersImportResult: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        message = container.lenient(String.self, forKey: .message)
-        code = container.lenient(Double.self, forKey: .code)
+        self.message = container.lenient(String.self, forKey: .message)
+        self.code = container.lenient(Double.self, forKey: .code)
     }
 }
