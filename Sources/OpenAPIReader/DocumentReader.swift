@@ -264,24 +264,50 @@ struct DocumentReader {
     /// `example` and every entry of `examples` (the 3.0 map of Example Objects, or a 3.1-style list).
     private func readExamples(_ media: YAMLNode) -> [Example] {
         var examples: [Example] = []
-        if let example = media["example"] {
-            examples.append(Example(name: nil, value: example.jsonValue, location: example.location))
+        if let example = media["example"], let value = exampleValue(example) {
+            examples.append(Example(name: nil, value: value, location: example.location))
         }
         if let node = media["examples"] {
             if let pairs = node.mapping {
                 for pair in pairs {
                     guard let entry = resolveComponent(pair.value, kind: "examples") else { continue }
-                    if let value = entry["value"] {
-                        examples.append(Example(name: pair.keyString, value: value.jsonValue, location: value.location))
+                    if let node = entry["value"] {
+                        if let value = exampleValue(node) {
+                            examples.append(Example(name: pair.keyString, value: value, location: node.location))
+                        }
                     } else if entry["externalValue"] != nil {
                         context.warning("external examples are not read", at: entry)
                     }
                 }
             } else if let items = node.sequence {
-                for item in items { examples.append(Example(name: nil, value: item.jsonValue, location: item.location)) }
+                for item in items {
+                    if let value = exampleValue(item) { examples.append(Example(name: nil, value: value, location: item.location)) }
+                }
             }
         }
         return examples
+    }
+
+    /// An example's value. Some docs paste a JSON body as one block of text, at times with
+    /// `//` remarks or with an opening or closing bracket lost; such text is read as the JSON
+    /// it shows. Nil for an example that shows nothing (an empty text) or cannot be read.
+    func exampleValue(_ node: YAMLNode) -> JSONValue? {
+        let value = node.jsonValue
+        guard case .string(let text) = value else { return value }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            context.warning("the example is empty text; it is skipped", at: node)
+            return nil
+        }
+        guard let first = trimmed.first, first == "{" || first == "[" || first == "\"" else { return value }
+        let cleaned = JSONText.removingLineComments(trimmed)
+        if let parsed = try? YAMLLoader.load(text: cleaned, file: node.location.file) { return parsed.jsonValue }
+        if let repaired = JSONText.balancingBrackets(cleaned), let parsed = try? YAMLLoader.load(text: repaired, file: node.location.file) {
+            context.warning("the example is JSON text with unbalanced brackets; it is read with them balanced", at: node)
+            return parsed.jsonValue
+        }
+        context.warning("the example is text that does not parse as JSON; it is skipped", at: node)
+        return nil
     }
 
     /// Follows a `$ref` into `#/components/<kind>/...`, reporting a missing target at the reference.
@@ -322,5 +348,61 @@ enum ScopeText {
             token = ""
         }
         return scopes
+    }
+}
+
+enum JSONText {
+    /// The text with a lost outer `{` restored (it starts with a key) and unclosed brackets
+    /// closed; nil when nothing needs balancing or a closer does not match.
+    static func balancingBrackets(_ text: String) -> String? {
+        var body = text
+        if body.first == "\"", let colon = body.firstIndex(of: ":"),
+           body[..<colon].trimmingCharacters(in: .whitespaces).hasSuffix("\"") {
+            body = "{" + body
+        }
+        var open: [Character] = []
+        var inString = false, escaped = false
+        for character in body {
+            if inString {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                continue
+            }
+            switch character {
+            case "\"": inString = true
+            case "{", "[": open.append(character)
+            case "}": guard open.popLast() == "{" else { return nil }
+            case "]": guard open.popLast() == "[" else { return nil }
+            default: break
+            }
+        }
+        guard !inString, !open.isEmpty || body != text else { return nil }
+        return body + open.reversed().map { $0 == "{" ? "}" : "]" }.joined()
+    }
+
+    /// The text without `// ...` remarks that stand outside string literals.
+    static func removingLineComments(_ text: String) -> String {
+        var result = ""
+        var inString = false
+        var escaped = false
+        var skipping = false
+        var previous: Character?
+        for character in text {
+            if skipping {
+                if character == "\n" { skipping = false; result.append(character) }
+                continue
+            }
+            if inString {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                result.append(character)
+            } else if character == "/" && previous == "/" {
+                result.removeLast()
+                skipping = true
+            } else {
+                if character == "\"" { inString = true }
+                result.append(character)
+            }
+            previous = skipping ? nil : character
+        }
+        return result
     }
 }

@@ -29,6 +29,12 @@ public struct Envelope<Payload: Decodable & Sendable>: Decodable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         status = container.lenient(Int.self, forKey: .status)
         success = container.lenient(Bool.self, forKey: .success)
+        // A body with no envelope at all (some documented answers) is the payload itself.
+        if !container.contains(.data), !container.contains(.status), !container.contains(.success),
+           let bare = try? Payload(from: decoder) {
+            data = bare
+            return
+        }
         data = try container.decodePayload(Payload.self, forKey: .data)
     }
 }
@@ -205,7 +211,7 @@ public struct Pagination: Codable, Hashable, Sendable {
 extension KeyedDecodingContainer {
     /// Decodes strictly, then leniently; throws the strict error when both fail.
     fileprivate func decodePayload<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        // Some answers carry no `data` at all; a payload that can stand for null (JSONValue, an optional) is null then.
+        // An envelope without `data`: a payload that can stand for null (JSONValue, an optional) is null.
         if !contains(key), let absent = try? JSONDecoder().decode(T.self, from: Data("null".utf8)) {
             return absent
         }

@@ -43,16 +43,29 @@ public struct SallaClient: Sendable {
         as type: Response.Type = Response.self
     ) async throws -> Response {
         let response = try await transport.send(httpRequest(for: request))
-        guard (200..<300).contains(response.statusCode) else {
-            throw SallaAPIError(statusCode: response.statusCode, body: response.body)
+        return try Self.decodeResponse(Response.self, statusCode: response.statusCode, body: response.body)
+    }
+
+    /// Reads a response as ``send(_:as:)`` does: a non-2xx status, or a 2xx body that is Salla's
+    /// error envelope (`{"success": false, "error": ...}`), throws ``SallaAPIError``; anything
+    /// else decodes as `Response`, or throws ``SallaDecodingError``.
+    public static func decodeResponse<Response: Decodable>(
+        _ type: Response.Type, statusCode: Int, body: Data
+    ) throws -> Response {
+        guard (200..<300).contains(statusCode) else {
+            throw SallaAPIError(statusCode: statusCode, body: body)
         }
         if let empty = EmptyResponse() as? Response {
             return empty
         }
+        if let root = try? JSONDecoder().decode(JSONValue.self, from: body),
+           root["success"]?.boolValue == false, let error = root["error"], !error.isNull {
+            throw SallaAPIError(statusCode: statusCode, body: body)
+        }
         do {
-            return try JSONDecoder().decode(Response.self, from: response.body)
+            return try JSONDecoder().decode(Response.self, from: body)
         } catch {
-            throw SallaDecodingError(statusCode: response.statusCode, body: response.body, underlying: error)
+            throw SallaDecodingError(statusCode: statusCode, body: body, underlying: error)
         }
     }
 

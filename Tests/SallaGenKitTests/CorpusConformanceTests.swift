@@ -57,11 +57,7 @@ final class CorpusConformanceTests: XCTestCase {
         let result = try runProcess(checker, [])
         print(result.standardOutput)
         XCTAssertTrue(result.standardOutput.contains("\(program.summary.examples) examples checked"))
-        // Ten examples still fail (a body written as one string, envelopes without `data`);
-        // issue 3 tracks them. Guard against any further regression until they are handled.
-        let passed = result.standardOutput.split(separator: "\n").last { $0.hasSuffix(" failed") }
-            .flatMap { Int($0.split(separator: " ").first ?? "") } ?? 0
-        XCTAssertGreaterThanOrEqual(passed, 651, "fewer corpus examples decode than before:\n\(result.standardOutput)")
+        XCTAssertEqual(result.status, 0, "corpus examples failed to decode:\n\(result.standardOutput)")
     }
 
     /// Leaves unchanged files alone so a second local run rebuilds only what changed.

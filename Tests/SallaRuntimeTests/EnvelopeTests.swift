@@ -28,6 +28,29 @@ final class EnvelopeTests: XCTestCase {
         XCTAssertThrowsError(try JSONDecoder().decode(Envelope<Int>.self, from: json(#"{"status":200}"#)))
     }
 
+    func testBodyWithoutEnvelopeIsThePayload() throws {
+        let envelope = try JSONDecoder().decode(Envelope<Item>.self, from: json(#"{"id":"7"}"#))
+        XCTAssertEqual(envelope.data, Item(id: 7))
+    }
+
+    func testEnvelopeWithoutDataIsNullWhenThePayloadCanBeNull() throws {
+        let envelope = try JSONDecoder().decode(Envelope<JSONValue>.self, from: json(#"{"status":200,"success":true}"#))
+        XCTAssertEqual(envelope.data, .null)
+    }
+
+    func testSuccessStatusCarryingTheErrorEnvelopeThrowsTheTypedError() throws {
+        let body = json(#"{"status":404,"success":false,"error":{"code":404,"message":"gone"}}"#)
+        XCTAssertThrowsError(try SallaClient.decodeResponse(Envelope<Item>.self, statusCode: 200, body: body)) { error in
+            let apiError = error as? SallaAPIError
+            XCTAssertEqual(apiError?.statusCode, 200)
+            XCTAssertEqual(apiError?.code, "404")
+            XCTAssertEqual(apiError?.message, "gone")
+        }
+        // `success: false` alone, without an error, is still data.
+        let plain = json(#"{"status":200,"success":false,"data":{"id":1}}"#)
+        XCTAssertEqual(try SallaClient.decodeResponse(Envelope<Item>.self, statusCode: 200, body: plain).data, Item(id: 1))
+    }
+
     func testOffsetPagination() throws {
         let body = json("""
         {"status":200,"success":true,"data":[{"id":1},{"id":"2"}],
