@@ -36,12 +36,14 @@ let package = Package(
             dependencies: [.product(name: "Mustache", package: "swift-mustache")],
             plugins: ["EmbedTemplates"]
         ),
+        // Spec IR -> a normalised OpenAPI document, for `sallagen merge`.
+        .target(name: "OpenAPIWriter", dependencies: ["SpecIR"]),
         // Stage 5: write only what changed, never touch foreign files.
         .target(name: "OutputWriter", dependencies: ["Diagnostics"]),
         // The pipeline, as a library for the CLI, the tests and the build plugin.
         .target(
             name: "SallaGenKit",
-            dependencies: ["YAMLLoader", "OpenAPIReader", "SpecIR", "SwiftShaping", "TemplateRendering", "OutputWriter", "Diagnostics"]
+            dependencies: ["YAMLLoader", "OpenAPIReader", "OpenAPIWriter", "SpecIR", "SwiftShaping", "TemplateRendering", "OutputWriter", "Diagnostics"]
         ),
         .executableTarget(
             name: "sallagen",
@@ -55,7 +57,9 @@ let package = Package(
 
         .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader"]),
         .testTarget(name: "SallaRuntimeTests", dependencies: ["SallaRuntime"]),
-        .testTarget(name: "SallaGenKitTests", dependencies: ["SallaGenKit", "YAMLLoader", "OpenAPIReader", "SpecIR", "SwiftShaping"]),
+        .testTarget(name: "SallaGenKitTests", dependencies: ["SallaGenKit", "YAMLLoader", "OpenAPIReader", "OpenAPIWriter", "SpecIR", "SwiftShaping"]),
+        // Release-mode figures for the README: `swift run -c release sallagen-benchmark`.
+        .executableTarget(name: "sallagen-benchmark", dependencies: ["SallaGenKit", "YAMLLoader"], path: "Benchmarks/sallagen-benchmark"),
         // The golden output for specs/customers.yaml, compiled as a consumer would, warnings as errors.
         .target(
             name: "CustomersClient",
