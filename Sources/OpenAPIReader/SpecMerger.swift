@@ -38,8 +38,19 @@ struct SpecMerger {
         return Spec(
             title: documents.compactMap(\.title).first { !$0.isEmpty } ?? "API",
             serverURL: documents.compactMap(\.serverURL).first,
-            operations: operations,
+            operations: Self.groupedByPath(operations),
             types: types)
+    }
+
+    /// The operations of one path stand together, in the order of the path's first operation
+    /// (documents are otherwise taken in file order): the order one OpenAPI document can
+    /// express, so generating from a merged document gives the same SDK as from its inputs.
+    static func groupedByPath(_ operations: [Operation]) -> [Operation] {
+        var rank: [String: Int] = [:]
+        for operation in operations where rank[operation.path] == nil { rank[operation.path] = rank.count }
+        return operations.enumerated()
+            .sorted { (rank[$0.element.path] ?? 0, $0.offset) < (rank[$1.element.path] ?? 0, $1.offset) }
+            .map(\.element)
     }
 
     private struct TypeMerge {
@@ -54,18 +65,39 @@ struct SpecMerger {
         for (index, document) in documents.enumerated() {
             for type in document.types { definitions[type.name, default: []].append((index, type)) }
         }
+        // Two copies that read alike but refer to differing copies of another component differ
+        // too, so copies are compared through the renames so far until no more names split.
+        var renames: [[String: String]] = Array(repeating: [:], count: documents.count)
+        var pass = partition(definitions, documents: documents, renames: renames)
+        for _ in 0..<8 where pass.result.perDocument != renames {
+            renames = pass.result.perDocument
+            pass = partition(definitions, documents: documents, renames: renames)
+        }
+        diagnostics.append(contentsOf: pass.warnings)
+        return pass.result
+    }
+
+    /// One pass: each name's copies, with references read through `renames`, grouped into shapes.
+    private func partition(
+        _ definitions: [String: [(document: Int, type: NamedType)]], documents: [DocumentContribution], renames: [[String: String]]
+    ) -> (result: TypeMerge, warnings: [Diagnostic]) {
         var result = TypeMerge(types: [], perDocument: Array(repeating: [:], count: documents.count))
+        var warnings: [Diagnostic] = []
         var owners: [Int] = []
         var taken = Set(definitions.keys)
         for name in definitions.keys.sorted() {
-            let copies = definitions[name] ?? []
+            let copies = (definitions[name] ?? []).map { copy in
+                var type = copy.type
+                type.schema = type.schema.mappingReferences(renames[copy.document])
+                return (document: copy.document, type: type)
+            }
             // Distinct shapes, most widely used first so the common shape keeps the plain name.
-            var variants: [(type: NamedType, documents: [Int])] = []
+            var variants: [(type: NamedType, documents: [Int], representative: Int)] = []
             for copy in copies {
                 if let at = variants.firstIndex(where: { Subsumption.sameShape($0.type.schema, copy.type.schema) }) {
                     variants[at].documents.append(copy.document)
                 } else {
-                    variants.append((copy.type, [copy.document]))
+                    variants.append((copy.type, [copy.document], copy.document))
                 }
             }
             // Fold each variant into a wider one that subsumes it.
@@ -94,24 +126,36 @@ struct SpecMerger {
                     }
                     taken.insert(finalName)
                     if let here = variant.type.location {
-                        diagnostics.warning(
-                            "component '\(name)' is defined differently here than in other documents; this copy becomes '\(finalName)'",
+                        let raw = { (document: Int) in (definitions[name] ?? []).first { $0.document == document }?.type.schema }
+                        let renamedHere = Set(variant.type.schema.referencedNames).subtracting(raw(variant.representative)?.referencedNames ?? [])
+                        var reason = "is defined differently here than in other documents"
+                        if let mine = raw(variant.representative), let theirs = raw(variants[0].representative),
+                           Subsumption.sameShape(mine, theirs), !renamedHere.isEmpty {
+                            reason = "reads as in other documents but refers to a differing copy of " + renamedHere.sorted().map { "'\($0)'" }.joined(separator: ", ")
+                        }
+                        warnings.append(.warning(
+                            "component '\(name)' \(reason); this copy becomes '\(finalName)'",
                             at: here,
-                            notes: variants[0].type.location.map { [.init(message: "the definition that keeps the name '\(name)'", location: $0)] } ?? [])
+                            notes: variants[0].type.location.map { [.init(message: "the definition that keeps the name '\(name)'", location: $0)] } ?? []))
                     }
                 }
-                for document in variant.documents { result.perDocument[document][name] = finalName }
+                for document in variant.documents where finalName != name {
+                    result.perDocument[document][name] = finalName
+                }
                 var type = variant.type
                 type.name = finalName
+                // The representative's references were read through the previous renames;
+                // they are read again from its own definition once the renames are final.
+                type.schema = (definitions[name] ?? []).first { $0.document == variant.representative }?.type.schema ?? type.schema
                 result.types.append(type)
-                owners.append(variant.documents.min() ?? 0)
+                owners.append(variant.representative)
             }
         }
         // References inside the kept definitions follow their own document's renames.
         for (index, owner) in owners.enumerated() {
             result.types[index].schema = result.types[index].schema.mappingReferences(result.perDocument[owner])
         }
-        return result
+        return (result, warnings)
     }
 }
 

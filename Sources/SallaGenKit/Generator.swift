@@ -42,20 +42,13 @@ public enum Generator {
 
     public static func generate(_ options: Options) -> Output {
         var diagnostics = DiagnosticBag()
-        let files = expandInputs(options.inputs, diagnostics: &diagnostics)
-        let documents = load(files, diagnostics: &diagnostics)
-        guard !diagnostics.hasErrors else { return Output(files: [], diagnostics: diagnostics.sorted, spec: nil, model: nil, operationCount: 0, modelCount: 0) }
-
-        let read = OpenAPIReader.read(documents)
-        diagnostics.append(contentsOf: read.diagnostics)
-        if read.spec.operations.isEmpty && !diagnostics.hasErrors {
-            diagnostics.error("the input describes no operations", at: documents.first.map { $0.root.location })
+        let merged = mergedSpec(inputs: options.inputs)
+        diagnostics.append(contentsOf: merged.diagnostics)
+        guard let spec = merged.spec, !diagnostics.hasErrors else {
+            return Output(files: [], diagnostics: diagnostics.sorted, spec: merged.spec, model: nil, operationCount: 0, modelCount: 0)
         }
-        guard !diagnostics.hasErrors else {
-            return Output(files: [], diagnostics: diagnostics.sorted, spec: read.spec, model: nil, operationCount: 0, modelCount: 0)
-        }
-        let names = files.map { ($0 as NSString).lastPathComponent }
-        let shaped = SwiftShaper.shape(read.spec, options: ShapingOptions(accessLevel: options.accessLevel, sourceNames: names))
+        let names = merged.files.map { ($0 as NSString).lastPathComponent }
+        let shaped = SwiftShaper.shape(spec, options: ShapingOptions(accessLevel: options.accessLevel, sourceNames: names))
         diagnostics.append(contentsOf: shaped.diagnostics)
 
         let templates: TemplateLibrary
@@ -63,7 +56,7 @@ public enum Generator {
             templates = try TemplateLibrary(overrides: options.templatesDirectory)
         } catch {
             diagnostics.error(error.message, at: SourceLocation(file: error.file, line: error.line, column: error.column))
-            return Output(files: [], diagnostics: diagnostics.sorted, spec: read.spec, model: nil, operationCount: 0, modelCount: 0)
+            return Output(files: [], diagnostics: diagnostics.sorted, spec: spec, model: nil, operationCount: 0, modelCount: 0)
         }
         var model = shaped.model
         for index in model.types.indices { renderNested(&model.types[index], with: templates) }
@@ -77,7 +70,7 @@ public enum Generator {
         }
         let failed = diagnostics.hasErrors
         return Output(
-            files: failed ? [] : outputs, diagnostics: diagnostics.sorted, spec: read.spec, model: model,
+            files: failed ? [] : outputs, diagnostics: diagnostics.sorted, spec: spec, model: model,
             operationCount: shaped.model.operationCount, modelCount: shaped.model.modelCount)
     }
 
