@@ -9,12 +9,26 @@ import YAMLLoader
 
 /// The whole pipeline: read YAML, build the spec IR, shape Swift, render templates.
 public enum Generator {
+    /// Models are spread over this many files so a build compiles them on several cores at once.
+    public static let modelShardCount = 4
+
     /// The fixed set of files a run produces, known before any spec is read (for the build plugin).
-    public static let outputFiles: [(name: String, template: String)] = [
-        ("Models.swift", "models"),
-        ("Client.swift", "client"),
-        ("Validation.swift", "validation"),
-    ]
+    public static let outputFiles: [(name: String, template: String)] =
+        (1...modelShardCount).map { ("Models\($0).swift", "models") } + [
+            ("Client.swift", "client"),
+            ("Validation.swift", "validation"),
+        ]
+
+    /// The models file a top-level type goes to: by a hash of its name, so a type stays in its
+    /// file when others come and go and regenerating touches only the files that changed.
+    static func modelShard(of name: String) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        return Int(hash % UInt32(modelShardCount))
+    }
 
     public struct Options: Sendable {
         public var inputs: [String]
@@ -61,8 +75,11 @@ public enum Generator {
         var model = shaped.model
         for index in model.types.indices { renderNested(&model.types[index], with: templates) }
         var outputs: [OutputFile] = []
-        for file in outputFiles {
-            guard let text = templates.render(model, template: file.template) else {
+        var shards = Array(repeating: model, count: modelShardCount)
+        for index in shards.indices { shards[index].types = model.types.filter { modelShard(of: $0.name) == index } }
+        for (index, file) in outputFiles.enumerated() {
+            let object = index < modelShardCount ? shards[index] : model
+            guard let text = templates.render(object, template: file.template) else {
                 diagnostics.error("no template named '\(file.template)' for \(file.name)", at: nil)
                 continue
             }

@@ -33,6 +33,13 @@ extension OpenEnumeration {
     public var isKnown: Bool { Self.knownValues.contains(rawValue) }
 }
 
+extension OpenEnumeration where Self: Hashable {
+    /// Values are equal when the API would send the same text, known case or not.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.rawValue == rhs.rawValue }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+}
+
 /// Where a value sits inside a request, written Laravel style: `products.0.name`.
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     private enum Component: Sendable, Hashable {

@@ -41,9 +41,12 @@ public struct StructDecl: Sendable {
     public var nestedSource: [String] = []
     /// Stored, not computed: templates read values through reflection, which sees stored properties only.
     public let hasProperties: Bool
+    /// `var` for types sent in requests, which callers fill in; `let` for types only received,
+    /// which spares the compiler a setter and a modify accessor per property.
+    public var binding: String
 
-    init(doc: [String], name: String, access: String, properties: [PropertyDecl], nested: [TypeDecl]) {
-        (self.doc, self.name, self.access, self.properties, self.nested) = (doc, name, access, properties, nested)
+    init(doc: [String], name: String, access: String, properties: [PropertyDecl], nested: [TypeDecl], binding: String) {
+        (self.doc, self.name, self.access, self.properties, self.nested, self.binding) = (doc, name, access, properties, nested, binding)
         hasProperties = !properties.isEmpty
     }
 }
@@ -54,8 +57,8 @@ public struct PropertyDecl: Sendable {
     public var name: String
     /// The Swift type without the optional mark (every property is optional so responses survive gaps).
     public var type: String
-    /// The wire key when it differs from the name.
-    public var codingKeyValue: String?
+    /// The key on the wire, escaped for a string literal.
+    public var key: String
     /// The argument for `KeyedDecodingContainer.lenient(_:forKey:)`, such as `[Int].self`.
     public var decodeType: String
     /// `,` after every initializer parameter but the last.

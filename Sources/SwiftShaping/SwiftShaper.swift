@@ -58,6 +58,10 @@ final class Shaper {
     var indirectEdges = Set<String>()
     var types: [TypeDecl] = []
     var validations: [ValidationDecl] = []
+    var shared = SharedShapes()
+    var declaredShared = Set<String>()
+    /// Names nested types must not take: every top-level name they could hide.
+    var topLevelNames = Set<String>()
 
     init(spec: Spec, options: ShapingOptions) {
         self.spec = spec
@@ -70,6 +74,7 @@ final class Shaper {
         let payloads = spec.operations.map { payload(of: $0) }
         nameReachableComponents(payloads: payloads)
         findIndirectEdges()
+        findSharedShapes(payloads: payloads)
         for name in swiftNames.keys.sorted(by: { (swiftNames[$0] ?? "") < (swiftNames[$1] ?? "") }) {
             guard let type = componentSchemas[name], let swiftName = swiftNames[name] else { continue }
             types.append(declaration(for: type.schema, named: swiftName, component: name, forRequest: requestComponents.contains(name)))
@@ -231,7 +236,7 @@ final class Shaper {
         let qualified = qualifiedName ?? name
         switch schema.kind {
         case .object(let object):
-            var scope = Scope(qualifiedName: qualified, component: component, propertyPath: "", forRequest: forRequest, nestedNames: Set(swiftNames.values).union([SwiftNaming.bare(name)]))
+            var scope = Scope(qualifiedName: qualified, component: component, propertyPath: "", forRequest: forRequest, nestedNames: topLevelNames.union([SwiftNaming.bare(name)]))
             return TypeDecl(structDecl: structDecl(object, named: name, doc: doc, scope: &scope))
         case .enumeration(let enumeration) where enumeration.base == .string:
             return TypeDecl(enumDecl: enumDecl(enumeration, named: name, doc: doc))
@@ -261,7 +266,7 @@ final class Shaper {
                 doc: DocComment.prefixed(DocComment.lines(property.schema.description, property.schema.deprecated ? "- Warning: Deprecated." : nil)),
                 name: swiftName,
                 type: type.name,
-                codingKeyValue: bareName == property.name ? nil : escapeLiteral(property.name),
+                key: escapeLiteral(property.name),
                 decodeType: type.name,
                 separator: ","))
             if scope.forRequest {
@@ -278,7 +283,7 @@ final class Shaper {
         if scope.forRequest {
             validations.append(ValidationDecl(typeName: scope.qualifiedName, access: access, rules: rules))
         }
-        return StructDecl(doc: doc, name: name, access: access, properties: properties, nested: scope.nested)
+        return StructDecl(doc: doc, name: name, access: access, properties: properties, nested: scope.nested, binding: scope.forRequest ? "var" : "let")
     }
 
     func enumDecl(_ enumeration: EnumSchema, named name: String, doc: [String]) -> EnumDecl {
@@ -334,6 +339,7 @@ final class Shaper {
             return SwiftType(name: "[String: \(value.name)]", role: .plain)
         case .enumeration(let enumeration):
             guard enumeration.base == .string else { return SwiftType(name: "Int", role: .plain) }
+            if let entry = shared.entry(for: schema) { return sharedType(entry, schema) }
             let name = SwiftNaming.unique(hint, in: &scope.nestedNames)
             scope.nested.append(TypeDecl(enumDecl: enumDecl(enumeration, named: name, doc: DocComment.prefixed(DocComment.lines(schema.description)))))
             return SwiftType(name: name, role: .enumeration)
@@ -345,15 +351,50 @@ final class Shaper {
                 }
                 return SwiftType(name: "JSONValue", role: .plain)
             }
+            if let entry = shared.entry(for: schema) { return sharedType(entry, schema) }
             let name = SwiftNaming.unique(hint, in: &scope.nestedNames)
             var inner = Scope(
                 qualifiedName: scope.qualifiedName.isEmpty ? name : scope.qualifiedName + "." + name, component: scope.component, propertyPath: scope.propertyPath,
                 // Nested names avoid every component's name, which they would otherwise hide inside the struct.
-                forRequest: scope.forRequest, nestedNames: Set(swiftNames.values).union([name]))
+                forRequest: scope.forRequest, nestedNames: topLevelNames.union([name]))
             let decl = structDecl(object, named: name, doc: DocComment.prefixed(DocComment.lines(schema.description)), scope: &inner)
             scope.nested.append(TypeDecl(structDecl: decl))
             return SwiftType(name: name, role: .validatable)
         }
+    }
+
+    /// A shape written in several places: declared once at the top level, where first met.
+    private func sharedType(_ entry: SharedShapes.Entry, _ schema: Schema) -> SwiftType {
+        if declaredShared.insert(entry.name).inserted {
+            types.append(declaration(for: schema, named: entry.name, component: nil, forRequest: entry.forRequest))
+        }
+        if case .enumeration = schema.kind { return SwiftType(name: entry.name, role: .enumeration) }
+        return SwiftType(name: entry.name, role: .validatable)
+    }
+
+    func findSharedShapes(payloads: [Payload]) {
+        var roots: [(schema: Schema, hint: String, owner: String, inline: Bool, forRequest: Bool)] = []
+        for name in swiftNames.keys.sorted() {
+            guard let type = componentSchemas[name], let swiftName = swiftNames[name] else { continue }
+            roots.append((type.schema, swiftName, swiftName, false, requestComponents.contains(name)))
+        }
+        for (operation, payload) in zip(spec.operations, payloads) {
+            let stem = SwiftNaming.typeName(operation.id)
+            for parameter in operation.parameters {
+                roots.append((parameter.schema, stem + SwiftNaming.typeName(parameter.name), stem, true, true))
+            }
+            if let body = operation.requestBody {
+                let schema = body.contentType == .multipart ? body.withUploadFields.schema : body.schema
+                roots.append((schema, stem + "Body", stem, false, true))
+            }
+            switch payload {
+            case .envelope(let schema), .page(let schema), .whole(let schema): roots.append((schema, stem + "Result", stem, false, false))
+            case .none: break
+            }
+        }
+        // A struct shared by several owners cannot carry an owner's indirect storage.
+        shared = SharedShapes(roots: roots, allowObjects: indirectEdges.isEmpty, taken: &takenTypeNames)
+        topLevelNames = Set(swiftNames.values).union(shared.entries.values.map(\.name))
     }
 
     func escapeLiteral(_ text: String) -> String {

@@ -14,7 +14,7 @@ struct Sallagen: ParsableCommand {
         abstract: "Generate a typed Swift client for the Salla Merchant API from OpenAPI documents.",
         discussion: """
             Reads OpenAPI 3.0/3.1 documents (files, or folders searched for *.yaml, *.yml and *.json), \
-            merges them, and writes Models.swift, Client.swift and Validation.swift into the output folder. \
+            merges them, and writes Models1.swift to Models4.swift, Client.swift and Validation.swift into the output folder. \
             Only files whose contents change are rewritten; files sallagen did not generate are never touched. \
             Generating is the default subcommand, so `sallagen SPEC... -o DIR` means `sallagen generate SPEC... -o DIR`; \
             `sallagen merge SPEC... -o FILE` writes the merged, normalised OpenAPI document instead.

@@ -40,8 +40,12 @@ final class CorpusConformanceTests: XCTestCase {
             ])
 
             """)
+        let sdk = package.appendingPathComponent("Sources/SallaSDK")
+        for stale in try manager.contentsOfDirectory(atPath: sdk.path) where !output.files.contains(where: { $0.name == stale }) {
+            try manager.removeItem(at: sdk.appendingPathComponent(stale))
+        }
         for file in output.files {
-            try writeIfChanged(package.appendingPathComponent("Sources/SallaSDK/\(file.name)"), file.contents)
+            try writeIfChanged(sdk.appendingPathComponent(file.name), file.contents)
         }
         let program = ConformanceProgram.source(spec: spec, model: model, sdkModule: "SallaSDK")
         try writeIfChanged(package.appendingPathComponent("Sources/Conformance/main.swift"), program.source)

@@ -103,7 +103,7 @@ enum Snippet {
         var inputs: [String]
 
         func file(_ name: String) -> String { output.files.first { $0.name == name }?.contents ?? "" }
-        var models: String { file("Models.swift") }
+        var models: String { output.files.filter { $0.name.hasPrefix("Models") }.map(\.contents).joined() }
         var client: String { file("Client.swift") }
         var validation: String { file("Validation.swift") }
         var diagnostics: [Diagnostic] { output.diagnostics }
