@@ -230,8 +230,23 @@ struct SchemaReader {
             schema.kind = .string(nil)
             return schema
         }
-        context.warning("\(combiner) of \(parts.count) different shapes is read as any JSON value", at: partsNode)
+        let shapes = parts.map { Self.shapeName($0.kind) }.joined(separator: ", ")
+        context.warning("\(combiner) of \(parts.count) different shapes (\(shapes)) has no single Swift type; it is typed JSONValue", at: partsNode)
         return schema
+    }
+
+    private static func shapeName(_ kind: Schema.Kind) -> String {
+        switch kind {
+        case .string, .enumeration: return "string"
+        case .integer: return "integer"
+        case .number: return "number"
+        case .boolean: return "boolean"
+        case .array: return "array"
+        case .map, .object: return "object"
+        case .reference(let name): return name
+        case .binary: return "binary"
+        case .any: return "any"
+        }
     }
 
     private func isNullOnly(_ schema: Schema) -> Bool {
