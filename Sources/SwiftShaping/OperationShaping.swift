@@ -56,10 +56,12 @@ extension Shaper {
             .sorted { (operation.path.range(of: "{\($0.name)}")?.lowerBound ?? operation.path.endIndex) < (operation.path.range(of: "{\($1.name)}")?.lowerBound ?? operation.path.endIndex) }
         var bodyLabel: String?
         var bodyTypeName: String?
+        var internalNames = Self.methodLocals
         func addParameter(_ parameter: Parameter) {
             let label = SwiftNaming.unique(SwiftNaming.memberName(parameter.name), in: &labels)
             // Inside the method a parameter must not hide the names the generated body uses.
-            let name = Self.methodLocals.contains(SwiftNaming.bare(label)) ? SwiftNaming.bare(label) + "Value" : label
+            let candidate = Self.methodLocals.contains(SwiftNaming.bare(label)) ? SwiftNaming.bare(label) + "Value" : label
+            let name = SwiftNaming.unique(candidate, in: &internalNames)
             var scope = Scope(qualifiedName: "", component: nil, propertyPath: parameter.name, forRequest: true, nestedNames: takenTypeNames)
             let type = swiftType(parameter.schema, hint: stem + SwiftNaming.typeName(parameter.name), scope: &scope)
             adoptTopLevel(scope)
@@ -86,6 +88,7 @@ extension Shaper {
         var bodyIsOptional = false
         if let body = operation.requestBody {
             let label = SwiftNaming.unique("body", in: &labels)
+            internalNames.insert(label)
             bodyLabel = label
             let bodyType = requestBodyType(body.contentType == .multipart ? body.withUploadFields : body, stem: stem)
             validatesBody = bodyType.role == .validatable

@@ -120,9 +120,9 @@ public enum SwiftNaming {
         "Any", "Array", "Bool", "Character", "Codable", "CodingKey", "Data", "Date", "Decimal", "Decoder", "Dictionary",
         "Double", "Encoder", "Error", "Float", "Hashable", "Int", "Int64", "Never", "Optional", "Protocol", "Result",
         "Self", "Sendable", "Set", "String", "Type", "URL", "UUID", "Void",
-        "Envelope", "FieldPath", "FileUpload", "HTTPMethod", "HTTPRequest", "HTTPResponse", "Indirect", "JSONValue",
+        "EmptyResponse", "Envelope", "FieldPath", "FileUpload", "HTTPMethod", "HTTPRequest", "HTTPResponse", "Indirect", "JSONValue",
         "MultipartFormData", "OpenEnumeration", "Page", "PagedEnvelope", "Pagination", "PathComponent", "QueryItems",
-        "QueryValue", "Request", "RequestBody", "SallaAPIError", "SallaClient", "SallaDecodingError", "StringFormat",
+        "QueryValue", "Request", "RequestBody", "SallaAPIError", "SallaClient", "SallaModel", "JSONKey", "SallaDecodingError", "StringFormat",
         "Transport", "URLSessionTransport", "Validatable", "ValidationFailure", "Validator", "Violation",
     ]
 }

@@ -172,25 +172,32 @@ enum Snippet {
         return nil
     }
 
-    /// The `CodingKeys` of a struct as (Swift case name, wire key) pairs.
-    static func codingKeys(ofStruct name: String, in text: String) -> [(name: String, key: String)] {
+    /// The (Swift property name, wire key) pairs a struct decodes, in order, read from its own
+    /// `init(from:)` lines `self.<name> = container.lenient(<Type>.self, forKey: "<key>")`;
+    /// nested types' lines, indented deeper, are not included. The key is the string literal's
+    /// text as written (escapes left as they are).
+    static func decodedKeys(ofStruct name: String, in text: String) -> [(name: String, key: String)] {
+        memberKeys(ofStruct: name, in: text, prefix: "self.", infix: " = container.lenient(")
+    }
+
+    /// The (Swift property name, wire key) pairs a struct encodes, in order, read from its own
+    /// `encode(to:)` lines `try container.encodeIfPresent(self.<name>, forKey: "<key>")`.
+    static func encodedKeys(ofStruct name: String, in text: String) -> [(name: String, key: String)] {
+        memberKeys(ofStruct: name, in: text, prefix: "try container.encodeIfPresent(self.", infix: ", forKey: ")
+    }
+
+    private static func memberKeys(ofStruct name: String, in text: String, prefix: String, infix: String) -> [(name: String, key: String)] {
         guard let body = declaration("struct", name, in: text) else { return [] }
+        let lines = body.split(separator: "\n").map(String.init)
+        let indentation = String((lines.first ?? "").prefix { $0 == " " }) + String(repeating: " ", count: 8)
         var result: [(String, String)] = []
-        var inside = false
-        for line in body.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            if line.hasPrefix("enum CodingKeys") { inside = true; continue }
-            guard inside else { continue }
-            if line == "}" { break }
-            guard line.hasPrefix("case ") else { continue }
-            let rest = line.dropFirst(5)
-            if let equals = rest.range(of: " = \"") {
-                let caseName = String(rest[..<equals.lowerBound])
-                let key = String(rest[equals.upperBound...].dropLast())
-                result.append((caseName, key))
-            } else {
-                let caseName = String(rest)
-                result.append((caseName, caseName.replacingOccurrences(of: "`", with: "")))
-            }
+        for line in lines where line.hasPrefix(indentation + prefix) {
+            let rest = line.dropFirst(indentation.count + prefix.count)
+            guard let separator = rest.range(of: infix), let keyStart = rest.range(of: "forKey: \""),
+                  rest.hasSuffix("\")") else { continue }
+            let member = String(rest[..<separator.lowerBound])
+            let key = String(rest[keyStart.upperBound...].dropLast(2))
+            result.append((member, key))
         }
         return result
     }
@@ -209,11 +216,30 @@ enum Snippet {
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The folder holding the running test bundle and the products built with it
+    /// (`<scratch path>/<triple>/debug`), when it can be found.
+    static var builtProductsFolder: URL? {
+        let starts = [Bundle(for: SnippetTests.self).bundleURL, Bundle.main.bundleURL, Bundle.main.executableURL].compactMap { $0 }
+        for start in starts {
+            // The bundle is a folder on macOS (`…/debug/X.xctest/Contents/MacOS/X`) and a file on Linux.
+            var folder = start.resolvingSymlinksInPath()
+            for _ in 0..<4 {
+                if folder.pathExtension == "xctest" { return folder.deletingLastPathComponent() }
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        return nil
+    }
+
     /// Type-checks the generated files against the built SallaRuntime module, returning the
     /// compiler's messages when it fails; throws `XCTSkip` when no built module or compiler is found.
     static func typeCheck(_ rendered: Rendered) throws -> String? {
-        let candidates = [".build/debug/Modules", ".build/x86_64-unknown-linux-gnu/debug/Modules", ".build/aarch64-unknown-linux-gnu/debug/Modules"]
-        guard let modules = candidates.map({ packageRoot.appendingPathComponent($0) })
+        // The build these tests run from first (its SallaRuntime matches the generator under
+        // test, whatever scratch path was used), then the package's default build folder.
+        let ownBuild = builtProductsFolder.map { [$0.appendingPathComponent("Modules")] } ?? []
+        let candidates = ownBuild + [".build/debug/Modules", ".build/x86_64-unknown-linux-gnu/debug/Modules", ".build/aarch64-unknown-linux-gnu/debug/Modules"]
+            .map { packageRoot.appendingPathComponent($0) }
+        guard let modules = candidates
             .first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("SallaRuntime.swiftmodule").path) }) else {
             throw XCTSkip("no built SallaRuntime module to type-check against")
         }

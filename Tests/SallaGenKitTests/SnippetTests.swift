@@ -68,7 +68,7 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(result.spec.operations.first?.successResponse?.schema?.kind, .reference("Object Not Found(404)"))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: paths)
-        assertContains(rendered.models, "public struct ObjectNotFound404: Codable, Hashable, Sendable {")
+        assertContains(rendered.models, "public struct ObjectNotFound404: SallaModel {")
         assertContains(rendered.client, "public func probe0() async throws -> ObjectNotFound404 {",
                           "return try await client.send(request, as: ObjectNotFound404.self)")
     }
@@ -135,9 +135,11 @@ final class SnippetTests: XCTestCase {
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: ["Category"]))
         assertContains(rendered.models,
-                          "    public var children: [Category]?\n",
-                          "    public var parent: Indirect<Category>?\n",
-                          "        self.parent = container.lenient(Indirect<Category>.self, forKey: .parent)")
+                          "    public let children: [Category]?\n",
+                          "    public let parent: Indirect<Category>?\n",
+                          "        self.children = container.lenient([Category].self, forKey: \"children\")",
+                          "        self.parent = container.lenient(Indirect<Category>.self, forKey: \"parent\")",
+                          "        try container.encodeIfPresent(self.parent, forKey: \"parent\")")
         assertNotContains(rendered.models, "Indirect<[Category]>", "[Indirect<Category>]")
         try assertTypeChecks(rendered)
     }
@@ -164,9 +166,13 @@ final class SnippetTests: XCTestCase {
                       $ref: '#/components/schemas/Node'
             """, paths: Snippet.responding(with: ["Employee", "Node"]))
         // One edge of the Employee/Team cycle is stored indirectly, the other stays plain.
-        let indirect = [rendered.models.contains("public var team: Indirect<Team>?"), rendered.models.contains("public var lead: Indirect<Employee>?")]
+        let indirect = [rendered.models.contains("public let team: Indirect<Team>?"), rendered.models.contains("public let lead: Indirect<Employee>?")]
         XCTAssertEqual(indirect.filter { $0 }.count, 1, rendered.models)
-        assertContains(rendered.models, "        public var parent: Indirect<Node>?\n")
+        let plain = [rendered.models.contains("public let team: Team?"), rendered.models.contains("public let lead: Employee?")]
+        XCTAssertEqual(plain.filter { $0 }.count, 1, rendered.models)
+        // The recursion through a nested struct is broken inside the nested struct.
+        let node = Snippet.declaration("struct", "Node", in: rendered.models) ?? ""
+        assertContains(node, "    public let meta: Meta?\n", "    public struct Meta: SallaModel {\n        public let parent: Indirect<Node>?\n")
         try assertTypeChecks(rendered)
     }
 
@@ -185,7 +191,7 @@ final class SnippetTests: XCTestCase {
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Customer"]))
         assertContains(rendered.models,
                           "    public var birthday: Birthday?\n",
-                          "    public struct Birthday: Codable, Hashable, Sendable {\n        public var date: String?\n        public var timezone: String?\n")
+                          "    public struct Birthday: SallaModel {\n        public var date: String?\n        public var timezone: String?\n")
         assertNotContains(rendered.models, "\npublic struct Birthday")
         assertContains(rendered.validation,
                           "extension Customer.Birthday: Validatable {",
@@ -211,11 +217,13 @@ final class SnippetTests: XCTestCase {
                     properties:
                       label: {type: string}
             """, paths: Snippet.responding(with: ["Order"]))
-        assertContains(rendered.models,
-                          "    public var items: [Item]?\n",
-                          "    public struct Item: Codable, Hashable, Sendable {",
-                          "    public var categories: [Category]?\n",
-                          "    public struct Category: Codable, Hashable, Sendable {")
+        let order = Snippet.declaration("struct", "Order", in: rendered.models) ?? ""
+        assertContains(order,
+                          "    public let items: [Item]?\n",
+                          "    public struct Item: SallaModel {",
+                          "    public let categories: [Category]?\n",
+                          "    public struct Category: SallaModel {")
+        assertNotContains(rendered.models, "\npublic struct Item", "\npublic struct Category")
     }
 
     /// Beyond the brief: a nested type must not take the name of a component the same struct
@@ -238,9 +246,173 @@ final class SnippetTests: XCTestCase {
                     properties:
                       label: {type: string}
             """, paths: Snippet.responding(with: ["Product"]))
-        assertContains(rendered.models, "public struct Category: Codable, Hashable, Sendable {", "    public var category: Category?\n")
+        assertContains(rendered.models, "\npublic struct Category: SallaModel {", "    public let category: Category?\n")
         let product = Snippet.declaration("struct", "Product", in: rendered.models) ?? ""
         assertNotContains(product, "    public struct Category: ")
+        // The array's element type is still nested, under a name of its own.
+        assertContains(product, "    public let categories: [Category2]?\n", "    public struct Category2: SallaModel {")
+    }
+
+    // MARK: - Shapes written in several places
+
+    /// An inline enum or object written identically (descriptions aside) in two places is
+    /// declared once, at the top level, under the property's name; one written once stays nested.
+    func testRepeatedInlineShapesAreDeclaredOnceAtTopLevel() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Customer:
+              type: object
+              properties:
+                gender: {type: string, enum: [male, female], description: The customer's gender.}
+                address:
+                  type: object
+                  properties:
+                    city: {type: string}
+                status: {type: string, enum: [active, banned]}
+            Employee:
+              type: object
+              properties:
+                gender: {type: string, enum: [male, female], description: The employee's gender.}
+                address:
+                  type: object
+                  description: Where the employee lives.
+                  properties:
+                    city: {type: string}
+                status: {type: string, enum: [hired, left]}
+            """, paths: Snippet.responding(with: ["Customer", "Employee"]))
+        func count(_ needle: String) -> Int { rendered.models.components(separatedBy: needle).count - 1 }
+        XCTAssertEqual(count("\npublic enum Gender: OpenEnumeration, Codable, Hashable, Sendable {\n"), 1, rendered.models)
+        XCTAssertEqual(count("\npublic struct Address: SallaModel {\n    public let city: String?\n"), 1, rendered.models)
+        assertNotContains(rendered.models, "    public enum Gender", "    public struct Address")
+        for owner in ["Customer", "Employee"] {
+            let declaration = Snippet.declaration("struct", owner, in: rendered.models) ?? ""
+            assertContains(declaration,
+                           "    public let gender: Gender?\n",
+                           "    public let address: Address?\n",
+                           "        self.gender = container.lenient(Gender.self, forKey: \"gender\")\n",
+                           // Different values: each owner keeps its own nested enum.
+                           "    public let status: Status?\n",
+                           "    public enum Status: OpenEnumeration, Codable, Hashable, Sendable {\n")
+        }
+        assertNotContains(rendered.models, "\npublic enum Status")
+        try assertTypeChecks(rendered)
+    }
+
+    /// A repeated shape whose property name is already a type's takes its first owner's name in front.
+    func testRepeatedInlineShapeTakesOwnerNameWhenPropertyNameIsTaken() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Gender:
+              type: object
+              properties:
+                label: {type: string}
+            Customer:
+              type: object
+              properties:
+                gender: {type: string, enum: [male, female]}
+                profile:
+                  $ref: '#/components/schemas/Gender'
+            Employee:
+              type: object
+              properties:
+                gender: {type: string, enum: [male, female]}
+            """, paths: Snippet.responding(with: ["Customer", "Employee"]))
+        assertContains(rendered.models,
+                       "\npublic struct Gender: SallaModel {\n",
+                       "\npublic enum CustomerGender: OpenEnumeration, Codable, Hashable, Sendable {\n",
+                       "    public let profile: Gender?\n")
+        XCTAssertEqual(rendered.models.components(separatedBy: "    public let gender: CustomerGender?\n").count - 1, 2, rendered.models)
+        try assertTypeChecks(rendered)
+    }
+
+    /// A shape shared by a received model and a sent one is sent too: mutable and validated.
+    func testShapeSharedWithRequestIsMutableAndValidated() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Customer:
+              type: object
+              properties:
+                address:
+                  type: object
+                  properties:
+                    city: {type: string, maxLength: 20}
+            CustomerForm:
+              type: object
+              properties:
+                address:
+                  type: object
+                  properties:
+                    city: {type: string, maxLength: 20}
+            """, paths: Snippet.responding(with: ["Customer"]) + Snippet.requesting(with: ["CustomerForm"]))
+        assertContains(rendered.models,
+                       "\npublic struct Address: SallaModel {\n    public var city: String?\n",
+                       "    public let address: Address?\n",
+                       "    public var address: Address?\n")
+        assertContains(rendered.validation,
+                       "extension Address: Validatable {\n",
+                       "        validator.maxLength(city, 20, at: path.appending(\"city\"))\n",
+                       "        validator.nested(address, at: path.appending(\"address\"))\n")
+        assertNotContains(rendered.validation, "extension Customer: Validatable")
+        try assertTypeChecks(rendered)
+    }
+
+    // MARK: - Received and sent models
+
+    /// Models only received are read-only; models reachable from a request, directly or through
+    /// other models, stay mutable.
+    func testReceivedModelsAreReadOnlyAndSentModelsAreMutable() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Address:
+              type: object
+              properties:
+                city: {type: string}
+            CustomerForm:
+              type: object
+              properties:
+                name: {type: string}
+                address:
+                  $ref: '#/components/schemas/Address'
+            Order:
+              type: object
+              properties:
+                total: {type: number}
+                address:
+                  $ref: '#/components/schemas/Address'
+                note:
+                  type: object
+                  properties:
+                    text: {type: string}
+            """, paths: Snippet.responding(with: ["Order"]) + Snippet.requesting(with: ["CustomerForm"]))
+        let order = Snippet.declaration("struct", "Order", in: rendered.models) ?? ""
+        assertContains(order,
+                       "public struct Order: SallaModel {\n    public let total: Double?\n    public let address: Address?\n    public let note: Note?\n",
+                       "    public struct Note: SallaModel {\n        public let text: String?\n")
+        assertNotContains(order, "public var ")
+        assertContains(Snippet.declaration("struct", "CustomerForm", in: rendered.models) ?? "",
+                       "    public var name: String?\n    public var address: Address?\n")
+        assertContains(Snippet.declaration("struct", "Address", in: rendered.models) ?? "", "    public var city: String?\n")
+        assertNotContains(rendered.validation, "extension Order")
+        try assertTypeChecks(rendered)
+    }
+
+    /// Each top-level type is in exactly one models file, chosen by its name alone, so a type
+    /// stays in its file when other types come and go.
+    func testModelFileOfATypeDependsOnItsNameOnly() throws {
+        let names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
+        let schemas = names.map { "\($0):\n  type: object\n  properties:\n    id: {type: integer}\n" }.joined()
+        let all = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: names))
+        let modelFiles = Generator.outputFiles.map(\.name).filter { $0.hasPrefix("Models") }
+        XCTAssertEqual(all.output.files.map(\.name), Generator.outputFiles.map(\.name))
+        func files(declaring name: String, in rendered: Snippet.Rendered) -> [String] {
+            modelFiles.filter { rendered.file($0).contains("\npublic struct \(name): SallaModel {\n") }
+        }
+        var used = Set<String>()
+        for name in names {
+            let found = files(declaring: name, in: all)
+            XCTAssertEqual(found.count, 1, "\(name) in \(found)")
+            used.formUnion(found)
+            let alone = try Snippet.generate(schemas: "\(name):\n  type: object\n  properties:\n    id: {type: integer}\n", paths: Snippet.responding(with: [name]))
+            XCTAssertEqual(files(declaring: name, in: alone), found, name)
+        }
+        XCTAssertGreaterThan(used.count, 1, "eight types all in one file: \(used)")
+        try assertTypeChecks(all)
     }
 
     // MARK: - Enumerations
@@ -270,9 +442,10 @@ final class SnippetTests: XCTestCase {
                           "        case \"female\": self = .female\n",
                           "        default: self = .unknown(rawValue)",
                           "        case .unknown(let value): value",
-                          "    public var gender: Gender?\n",
-                          "    public var status: Status?\n",
+                          "    public let gender: Gender?\n",
+                          "    public let status: Status?\n",
                           "    public enum Status: OpenEnumeration, Codable, Hashable, Sendable {")
+        assertNotContains(rendered.models, "\npublic enum Status")
         try assertTypeChecks(rendered)
     }
 
@@ -375,7 +548,7 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(property("labels", of: "Product", in: result.spec)?.schema.kind, .map(Schema(.string(nil))))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: ["Product"]))
-        assertContains(rendered.models, "    public var labels: [String: String]?\n")
+        assertContains(rendered.models, "    public let labels: [String: String]?\n", "        self.labels = container.lenient([String: String].self, forKey: \"labels\")")
     }
 
     // MARK: - Constraints
@@ -604,14 +777,17 @@ final class SnippetTests: XCTestCase {
                           "    public var `return`: String?\n",
                           "    public var `import`: String?\n",
                           "    public var type: String?\n",
-                          "        case `default`\n",
+                          "        `default`: String? = nil,\n",
                           "        self.`default` = `default`\n",
-                          "        self.`default` = container.lenient(String.self, forKey: .`default`)")
+                          "        self.`default` = container.lenient(String.self, forKey: \"default\")",
+                          "        try container.encodeIfPresent(self.`default`, forKey: \"default\")",
+                          "        self.`return` = container.lenient(String.self, forKey: \"return\")",
+                          "        try container.encodeIfPresent(self.`import`, forKey: \"import\")")
         try assertTypeChecks(rendered)
     }
 
-    /// Property names that match the decoding initializer's own names (`container`, `decoder`)
-    /// must not be confused with them.
+    /// Property names that match the coding methods' own names (`container`, `decoder`,
+    /// `encoder`) must not be confused with them.
     func testPropertyNamesLikeDecodingLocalsTypeCheck() throws {
         let rendered = try Snippet.generate(schemas: """
             Shipment:
@@ -619,7 +795,12 @@ final class SnippetTests: XCTestCase {
               properties:
                 container: {type: string}
                 decoder: {type: string}
+                encoder: {type: string}
             """, paths: Snippet.responding(with: ["Shipment"]))
+        assertContains(rendered.models,
+                       "        self.container = container.lenient(String.self, forKey: \"container\")\n",
+                       "        try container.encodeIfPresent(self.container, forKey: \"container\")\n",
+                       "        try container.encodeIfPresent(self.encoder, forKey: \"encoder\")\n")
         try assertTypeChecks(rendered)
     }
 
@@ -635,6 +816,10 @@ final class SnippetTests: XCTestCase {
                 validator: {type: string, minLength: 1}
             """, paths: Snippet.requesting(with: ["Upload"]))
         assertNotContains(rendered.validation, "validator.required(path, ", "validator.maxLength(path, ", "validator.minLength(validator, ")
+        assertContains(rendered.validation,
+                       "        validator.required(self.path, at: path.appending(\"path\"))\n",
+                       "        validator.maxLength(self.path, 200, at: path.appending(\"path\"))\n",
+                       "        validator.minLength(self.validator, 1, at: path.appending(\"validator\"))\n")
         try assertTypeChecks(rendered)
     }
 
@@ -645,11 +830,12 @@ final class SnippetTests: XCTestCase {
               properties:
                 3d_model: {type: string}
             """, paths: Snippet.responding(with: ["Asset"]))
-        let keys = Snippet.codingKeys(ofStruct: "Asset", in: rendered.models)
+        let keys = Snippet.decodedKeys(ofStruct: "Asset", in: rendered.models)
         XCTAssertEqual(keys.map(\.key), ["3d_model"])
+        XCTAssertEqual(Snippet.encodedKeys(ofStruct: "Asset", in: rendered.models).map { [$0.name, $0.key] }, keys.map { [$0.name, $0.key] })
         let name = keys.first?.name ?? ""
         XCTAssertTrue(Snippet.isPlainIdentifier(name), name)
-        assertContains(rendered.models, "    public var \(name): String?\n")
+        assertContains(rendered.models, "    public let \(name): String?\n")
         try assertTypeChecks(rendered)
     }
 
@@ -661,13 +847,18 @@ final class SnippetTests: XCTestCase {
                 الاسم: {type: string}
                 الوصف: {type: string}
             """, paths: Snippet.responding(with: ["Product"]))
-        let keys = Snippet.codingKeys(ofStruct: "Product", in: rendered.models)
+        let keys = Snippet.decodedKeys(ofStruct: "Product", in: rendered.models)
         XCTAssertEqual(keys.map(\.key), ["الاسم", "الوصف"])
         XCTAssertEqual(Set(keys.map(\.name)).count, 2, "\(keys)")
         for key in keys {
             XCTAssertTrue(Snippet.isPlainIdentifier(key.name), key.name)
-            assertContains(rendered.models, "    public var \(key.name): String?\n", "        case \(key.name) = \"\(key.key)\"\n")
+            assertContains(rendered.models,
+                           "    public let \(key.name): String?\n",
+                           "        self.\(key.name) = container.lenient(String.self, forKey: \"\(key.key)\")\n",
+                           "        try container.encodeIfPresent(self.\(key.name), forKey: \"\(key.key)\")\n")
         }
+        // The wire keys are written as they are, in Arabic.
+        assertContains(rendered.models, "forKey: \"الاسم\")", "forKey: \"الوصف\")")
         // The name depends on the key alone: other properties and other types leave it as it is.
         let other = try Snippet.generate(schemas: """
             Store:
@@ -676,7 +867,7 @@ final class SnippetTests: XCTestCase {
                 id: {type: integer}
                 الاسم: {type: string}
             """, paths: Snippet.responding(with: ["Store"]))
-        let otherName = Snippet.codingKeys(ofStruct: "Store", in: other.models).first { $0.key == "الاسم" }?.name
+        let otherName = Snippet.decodedKeys(ofStruct: "Store", in: other.models).first { $0.key == "الاسم" }?.name
         XCTAssertEqual(otherName, keys.first?.name)
         try assertTypeChecks(rendered)
     }
@@ -689,10 +880,15 @@ final class SnippetTests: XCTestCase {
                 first_name: {type: string}
                 firstName: {type: string}
             """, paths: Snippet.responding(with: ["Person"]))
-        let keys = Snippet.codingKeys(ofStruct: "Person", in: rendered.models)
+        let keys = Snippet.decodedKeys(ofStruct: "Person", in: rendered.models)
         XCTAssertEqual(keys.map(\.key), ["first_name", "firstName"])
         XCTAssertEqual(Set(keys.map(\.name)).count, 2, "\(keys)")
-        assertContains(rendered.models, "    public var firstName: String?\n", "        case firstName = \"first_name\"\n")
+        // Each property is written back under the key it was read from.
+        XCTAssertEqual(Snippet.encodedKeys(ofStruct: "Person", in: rendered.models).map { [$0.name, $0.key] }, keys.map { [$0.name, $0.key] })
+        assertContains(rendered.models,
+                       "    public let firstName: String?\n",
+                       "        self.firstName = container.lenient(String.self, forKey: \"first_name\")\n",
+                       "        try container.encodeIfPresent(self.firstName, forKey: \"first_name\")\n")
         try assertTypeChecks(rendered)
     }
 
@@ -716,11 +912,44 @@ final class SnippetTests: XCTestCase {
                   $ref: '#/components/schemas/Pagination'
             """, paths: Snippet.responding(with: ["Customer"]))
         assertContains(rendered.models,
-                          "public struct DateModel: Codable, Hashable, Sendable {",
-                          "public struct PaginationModel: Codable, Hashable, Sendable {",
-                          "    public var updatedAt: DateModel?\n",
-                          "    public var paging: PaginationModel?\n")
+                          "public struct DateModel: SallaModel {",
+                          "public struct PaginationModel: SallaModel {",
+                          "    public let updatedAt: DateModel?\n",
+                          "    public let paging: PaginationModel?\n")
         assertNotContains(rendered.models, "public struct Date:", "public struct Pagination:")
+    }
+
+    /// The runtime names generated models rely on (`SallaModel`, `JSONKey`, `EmptyResponse`)
+    /// must not be taken by components either.
+    func testComponentNamesCollidingWithModelRuntimeTypesGetModelSuffix() throws {
+        let rendered = try Snippet.generate(schemas: """
+            SallaModel:
+              type: object
+              properties:
+                id: {type: integer}
+            JSONKey:
+              type: object
+              properties:
+                key: {type: string}
+            EmptyResponse:
+              type: object
+              properties:
+                note: {type: string}
+            """, paths: Snippet.responding(with: ["SallaModel", "JSONKey", "EmptyResponse"]) + """
+            /things:
+              delete:
+                operationId: deleteThing
+                responses:
+                  '204': {description: Deleted}
+            """)
+        assertContains(rendered.models,
+                       "public struct SallaModelModel: SallaModel {",
+                       "public struct JSONKeyModel: SallaModel {",
+                       "public struct EmptyResponseModel: SallaModel {")
+        assertNotContains(rendered.models, "public struct SallaModel:", "public struct JSONKey:", "public struct EmptyResponse:")
+        // A call without a body still decodes the runtime's EmptyResponse.
+        assertContains(rendered.client, "            _ = try await client.send(request, as: EmptyResponse.self)")
+        try assertTypeChecks(rendered)
     }
 
     // MARK: - Operations
@@ -830,6 +1059,38 @@ final class SnippetTests: XCTestCase {
                 responses:
                   '204': {description: Found}
             """)
+        // Callers keep the spec's names as labels; the method body uses other names for them.
+        assertContains(rendered.client,
+                       "        public func getApp(client clientValue: String, request requestValue: String? = nil, validator validatorValue: String? = nil, form formValue: String? = nil) async throws {\n",
+                       "            validator.maxLength(validatorValue, 5, at: .root.appending(\"validator\"))\n",
+                       #"            var request = Request(method: .get, path: "/apps/\(PathComponent.encode(clientValue))")"# + "\n",
+                       "            request.query.add(\"request\", requestValue)\n",
+                       "            request.query.add(\"validator\", validatorValue)\n",
+                       "            request.query.add(\"form\", formValue)\n")
+        try assertTypeChecks(rendered)
+    }
+
+    /// Beyond the brief: a parameter renamed inside the method (`request` -> `requestValue`)
+    /// must not take the name of another parameter.
+    func testRenamedParameterDoesNotCollideWithAnotherParameter() throws {
+        let rendered = try Snippet.generate(paths: """
+            /things:
+              get:
+                operationId: listThings
+                parameters:
+                  - {name: request, in: query, schema: {type: string}}
+                  - {name: request_value, in: query, schema: {type: string}}
+                responses:
+                  '204': {description: Listed}
+            """)
+        // Each query item sends its own parameter.
+        func sent(_ key: String) -> String? {
+            let prefix = "            request.query.add(\"\(key)\", "
+            return rendered.client.split(separator: "\n").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count).dropLast()) }
+        }
+        let names = [sent("request"), sent("request_value")]
+        XCTAssertEqual(names.compactMap { $0 }.count, 2, rendered.client)
+        XCTAssertNotEqual(names[0], names[1], rendered.client)
         try assertTypeChecks(rendered)
     }
 
@@ -1096,7 +1357,7 @@ final class SnippetTests: XCTestCase {
             XCTAssertEqual(object.properties.map(\.name), ["id", "name", "email"])
         }
         let rendered = try generate([(customersFile, customers), (ordersFile, orders)])
-        assertContains(rendered.models, "    public var email: String?\n")
+        assertContains(rendered.models, "    public let email: String?\n", "        try container.encodeIfPresent(self.email, forKey: \"email\")")
         XCTAssertEqual(rendered.models.components(separatedBy: "public struct Customer").count - 1, 1, rendered.models)
     }
 
@@ -1300,7 +1561,7 @@ final class SnippetTests: XCTestCase {
         let first = Generator.generate(.init(inputs: paths))
         let second = Generator.generate(.init(inputs: paths))
         XCTAssertEqual(first.diagnostics.filter { $0.severity == .error }, [])
-        XCTAssertEqual(first.files.map(\.name), ["Models.swift", "Client.swift", "Validation.swift"])
+        XCTAssertEqual(first.files.map(\.name), Generator.outputFiles.map(\.name))
         XCTAssertEqual(first.files.map { Data($0.contents.utf8) }, second.files.map { Data($0.contents.utf8) })
         XCTAssertEqual(first.diagnostics, second.diagnostics)
         let rendered = Snippet.Rendered(output: first, inputs: paths)
@@ -1310,8 +1571,10 @@ final class SnippetTests: XCTestCase {
     /// Hash seeds differ between processes, so two runs of the command line tool catch an
     /// output order that follows a dictionary's or set's iteration order.
     func testGeneratingInTwoProcessesIsByteIdentical() throws {
-        let tool = Snippet.packageRoot.appendingPathComponent(".build/debug/sallagen")
-        guard FileManager.default.isExecutableFile(atPath: tool.path) else { throw XCTSkip("no built sallagen tool") }
+        let candidates = [Snippet.builtProductsFolder?.appendingPathComponent("sallagen"), Snippet.packageRoot.appendingPathComponent(".build/debug/sallagen")]
+        guard let tool = candidates.compactMap({ $0 }).first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw XCTSkip("no built sallagen tool")
+        }
         let folder = try Snippet.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = try Snippet.write([("api.yaml", Snippet.document(schemas: richSchemas, paths: richPaths))], in: folder)[0]
@@ -1326,7 +1589,7 @@ final class SnippetTests: XCTestCase {
             try process.run()
             process.waitUntilExit()
             XCTAssertEqual(process.terminationStatus, 0)
-            outputs.append(try ["Models.swift", "Client.swift", "Validation.swift"].map { try Data(contentsOf: out.appendingPathComponent($0)) })
+            outputs.append(try Generator.outputFiles.map(\.name).map { try Data(contentsOf: out.appendingPathComponent($0)) })
         }
         XCTAssertEqual(outputs[0], outputs[1])
         XCTAssertEqual(outputs[0], outputs[2])
