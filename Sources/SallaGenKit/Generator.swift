@@ -79,7 +79,7 @@ public enum Generator {
         for index in shards.indices { shards[index].types = model.types.filter { modelShard(of: $0.name) == index } }
         for (index, file) in outputFiles.enumerated() {
             let object = index < modelShardCount ? shards[index] : model
-            guard let text = templates.render(object, template: file.template) else {
+            guard let text = templates.render(object.templateValue, template: file.template) else {
                 diagnostics.error("no template named '\(file.template)' for \(file.name)", at: nil)
                 continue
             }
@@ -97,7 +97,7 @@ public enum Generator {
             decl.structDecl[index].nestedSource = decl.structDecl[index].nested.map { child in
                 var child = child
                 renderNested(&child, with: templates)
-                let text = templates.render(child, template: "type") ?? ""
+                let text = templates.render(child.templateValue, template: "type") ?? ""
                 return text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { $0.isEmpty ? "" : "    " + $0 }
                     .joined(separator: "\n")

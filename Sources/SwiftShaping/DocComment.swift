@@ -20,18 +20,20 @@ enum DocComment {
 
     /// Paragraph lines of `text` with doc-site markup gone and blank runs collapsed.
     static func clean(_ text: String) -> [String] {
-        var body = text.replacingOccurrences(of: "\r\n", with: "\n")
+        var body = text.replacing("\r\n", with: "\n")
         body = removeBlocks(body, open: "<Accordion", close: "</Accordion>")
-        body = body.replacingOccurrences(of: "<br>", with: "\n").replacingOccurrences(of: "<br/>", with: "\n").replacingOccurrences(of: "<br />", with: "\n")
+        if body.contains("<br") {
+            body = body.replacing("<br>", with: "\n").replacing("<br/>", with: "\n").replacing("<br />", with: "\n")
+        }
         body = unlinkRelative(body)
         var lines: [String] = []
         for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = trimmed(raw)
             if line.hasPrefix("Scopes:") { continue }  // listed apart, from the security requirements
             if line.hasPrefix(":::") {
                 // `:::tip[Note]` opens an admonition; keep its title as plain text.
                 if let open = line.firstIndex(of: "["), let close = line.lastIndex(of: "]"), open < close {
-                    let title = line[line.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+                    let title = trimmed(line[line.index(after: open)..<close])
                     if !title.isEmpty { lines.append("\(title):") }
                 }
                 continue
@@ -39,16 +41,23 @@ enum DocComment {
             if line.isEmpty {
                 if let last = lines.last, !last.isEmpty { lines.append("") }
             } else {
-                lines.append(line.replacingOccurrences(of: "*/", with: "* /"))
+                lines.append(line.contains("*/") ? line.replacing("*/", with: "* /") : line)
             }
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines
     }
 
+    /// The text without leading and trailing spaces and tabs (native, unlike Foundation's trimming).
+    private static func trimmed(_ text: Substring) -> String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(text[first...last])
+    }
+
     private static func removeBlocks(_ text: String, open: String, close: String) -> String {
         var result = text
-        while let start = result.range(of: open), let end = result.range(of: close, range: start.upperBound..<result.endIndex) {
+        while let start = result.firstRange(of: open), let end = result[start.upperBound...].firstRange(of: close) {
             result.removeSubrange(start.lowerBound..<end.upperBound)
         }
         return result

@@ -39,7 +39,7 @@ public struct StructDecl: Sendable {
     /// The nested declarations as rendered text, indented one level; filled in at render time
     /// because Mustache does not indent every line of a nested partial.
     public var nestedSource: [String] = []
-    /// Stored, not computed: templates read values through reflection, which sees stored properties only.
+    /// Whether there is anything to declare beyond the type itself; templates cannot count.
     public let hasProperties: Bool
     /// `var` for types sent in requests, which callers fill in; `let` for types only received,
     /// which spares the compiler a setter and a modify accessor per property.

@@ -56,8 +56,8 @@ public struct TemplateLibrary: Sendable {
         self.sources = texts.mapValues(\.source)
     }
 
-    /// Renders `object` through the template called `name`; nil when no such template exists.
-    public func render(_ object: Any, template name: String) -> String? {
-        library.render(object, withTemplate: name)
+    /// Renders `values` through the template called `name`; nil when no such template exists.
+    public func render(_ values: [String: Any], template name: String) -> String? {
+        library.render(values, withTemplate: name)
     }
 }
