@@ -4,7 +4,7 @@ import SpecIR
 import YAMLLoader
 
 /// What one OpenAPI document contributes before documents are merged.
-struct DocumentContribution {
+struct DocumentContribution: Sendable {
     var file: String
     var title: String?
     var serverURL: String?

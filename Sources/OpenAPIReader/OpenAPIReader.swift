@@ -18,19 +18,31 @@ public enum OpenAPIReader {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Reads and merges the documents. Unsupported constructs are warnings and are skipped;
-    /// malformed ones are errors. The result does not depend on the order of `documents`.
-    public static func read(_ documents: [Document]) -> Result {
+    /// What one document contributes, read on its own (documents can be read in parallel).
+    public struct DocumentPart: Sendable {
+        var contribution: DocumentContribution
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads one document. Unsupported constructs are warnings and are skipped; malformed ones are errors.
+    public static func readDocument(_ document: Document) -> DocumentPart {
+        let context = DocumentContext(file: document.file, root: document.root)
+        let contribution = DocumentReader(context: context).read()
+        return DocumentPart(contribution: contribution, diagnostics: context.diagnostics.all)
+    }
+
+    /// Merges the documents' parts into one spec. The result does not depend on their order.
+    public static func merge(_ parts: [DocumentPart]) -> Result {
         var diagnostics = DiagnosticBag()
-        var contributions: [DocumentContribution] = []
-        for document in documents {
-            let context = DocumentContext(file: document.file, root: document.root)
-            contributions.append(DocumentReader(context: context).read())
-            diagnostics.append(contentsOf: context.diagnostics.all)
-        }
+        for part in parts { diagnostics.append(contentsOf: part.diagnostics) }
         var merger = SpecMerger()
-        let spec = merger.merge(contributions)
+        let spec = merger.merge(parts.map(\.contribution))
         diagnostics.append(contentsOf: merger.diagnostics.all)
         return Result(spec: spec, diagnostics: diagnostics.sorted)
+    }
+
+    /// Reads and merges the documents.
+    public static func read(_ documents: [Document]) -> Result {
+        merge(documents.map(readDocument))
     }
 }

@@ -73,13 +73,20 @@ public enum Generator {
             return Output(files: [], diagnostics: diagnostics.sorted, spec: spec, model: nil, operationCount: 0, modelCount: 0)
         }
         var model = shaped.model
-        for index in model.types.indices { renderNested(&model.types[index], with: templates) }
-        var outputs: [OutputFile] = []
+        model.types = model.types.concurrentMap { type in
+            var type = type
+            renderNested(&type, with: templates)
+            return type
+        }
         var shards = Array(repeating: model, count: modelShardCount)
         for index in shards.indices { shards[index].types = model.types.filter { modelShard(of: $0.name) == index } }
-        for (index, file) in outputFiles.enumerated() {
-            let object = index < modelShardCount ? shards[index] : model
-            guard let text = templates.render(object.templateValue, template: file.template) else {
+        let models = shards + Array(repeating: model, count: outputFiles.count - modelShardCount)
+        let rendered = Array(zip(outputFiles.map(\.template), models)).concurrentMap { template, object in
+            templates.render(object.templateValue, template: template)
+        }
+        var outputs: [OutputFile] = []
+        for (file, text) in zip(outputFiles, rendered) {
+            guard let text else {
                 diagnostics.error("no template named '\(file.template)' for \(file.name)", at: nil)
                 continue
             }
@@ -129,17 +136,5 @@ public enum Generator {
             for path in found { files.insert(base + "/" + path) }
         }
         return files.sorted()
-    }
-
-    static func load(_ files: [String], diagnostics: inout DiagnosticBag) -> [OpenAPIReader.Document] {
-        var documents: [OpenAPIReader.Document] = []
-        for file in files {
-            do {
-                documents.append(OpenAPIReader.Document(file: file, root: try YAMLLoader.load(contentsOf: file)))
-            } catch {
-                diagnostics.append(error.diagnostic)
-            }
-        }
-        return documents
     }
 }

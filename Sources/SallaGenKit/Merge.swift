@@ -3,6 +3,7 @@ import Foundation
 import OpenAPIReader
 import OpenAPIWriter
 import SpecIR
+import YAMLLoader
 
 extension Generator {
     /// The inputs read and merged into one spec: what `generate` shapes and `merge` writes.
@@ -22,15 +23,27 @@ extension Generator {
         var diagnostics = DiagnosticBag()
         let excluded = Set(excluding.map(resolvedPath))
         let files = expandInputs(inputs, diagnostics: &diagnostics).filter { !excluded.contains(resolvedPath($0)) }
-        let documents = load(files, diagnostics: &diagnostics)
+        // Each document is loaded and read on its own, so the documents are spread over the cores.
+        let parts = files.concurrentMap { file -> Result<OpenAPIReader.DocumentPart, YAMLLoadError> in
+            Result { () throws(YAMLLoadError) in
+                OpenAPIReader.readDocument(OpenAPIReader.Document(file: file, root: try YAMLLoader.load(contentsOf: file)))
+            }
+        }
+        var read: [OpenAPIReader.DocumentPart] = []
+        for part in parts {
+            switch part {
+            case .success(let document): read.append(document)
+            case .failure(let error): diagnostics.append(error.diagnostic)
+            }
+        }
         guard !diagnostics.hasErrors else { return MergedSpec(spec: nil, files: files, diagnostics: diagnostics.sorted) }
 
-        let read = OpenAPIReader.read(documents)
-        diagnostics.append(contentsOf: read.diagnostics)
-        if read.spec.operations.isEmpty && !diagnostics.hasErrors {
-            diagnostics.error("the input describes no operations", at: documents.first.map { $0.root.location })
+        let merged = OpenAPIReader.merge(read)
+        diagnostics.append(contentsOf: merged.diagnostics)
+        if merged.spec.operations.isEmpty && !diagnostics.hasErrors {
+            diagnostics.error("the input describes no operations", at: files.first.map { SourceLocation(file: $0, line: 1, column: 1) })
         }
-        return MergedSpec(spec: read.spec, files: files, diagnostics: diagnostics.sorted)
+        return MergedSpec(spec: merged.spec, files: files, diagnostics: diagnostics.sorted)
     }
 
     private static func resolvedPath(_ path: String) -> String {

@@ -20,15 +20,18 @@ enum DocComment {
 
     /// Paragraph lines of `text` with doc-site markup gone and blank runs collapsed.
     static func clean(_ text: String) -> [String] {
-        var body = text.replacing("\r\n", with: "\n")
-        body = removeBlocks(body, open: "<Accordion", close: "</Accordion>")
-        if body.contains("<br") {
+        // Byte checks first: most descriptions are plain text, and grapheme-aware searching is slow.
+        let bytes = text.utf8
+        var body = text
+        if bytes.contains(UInt8(ascii: "\r")) { body = body.replacing("\r\n", with: "\n") }
+        if bytes.contains(UInt8(ascii: "<")) {
+            body = removeBlocks(body, open: "<Accordion", close: "</Accordion>")
             body = body.replacing("<br>", with: "\n").replacing("<br/>", with: "\n").replacing("<br />", with: "\n")
         }
-        body = unlinkRelative(body)
+        if bytes.contains(UInt8(ascii: "[")) { body = unlinkRelative(body) }
         var lines: [String] = []
-        for raw in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = trimmed(raw)
+        for raw in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = trimmed(Substring(raw))
             if line.hasPrefix("Scopes:") { continue }  // listed apart, from the security requirements
             if line.hasPrefix(":::") {
                 // `:::tip[Note]` opens an admonition; keep its title as plain text.
@@ -50,9 +53,10 @@ enum DocComment {
 
     /// The text without leading and trailing spaces and tabs (native, unlike Foundation's trimming).
     private static func trimmed(_ text: Substring) -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(text[first...last])
+        let bytes = text.utf8
+        let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(Substring(bytes[first...last]))
     }
 
     private static func removeBlocks(_ text: String, open: String, close: String) -> String {
