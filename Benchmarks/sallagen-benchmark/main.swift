@@ -8,7 +8,6 @@
 
 import Diagnostics
 import Foundation
-import OpenAPIReader
 import SallaGenKit
 import SwiftShaping
 import YAMLLoader
@@ -113,24 +112,25 @@ print("")
 
 /// The stages before rendering, each timed on its own through the public calls Generator.generate makes.
 struct EarlyStages {
-    var load = 0.0, read = 0.0, shape = 0.0
+    var load = 0.0, loadAndRead = 0.0, shape = 0.0
 }
 
-/// Loads every file (this is (a)), reads the documents into the spec IR, and shapes the spec that
-/// Generator.generate shaped (`generated.spec`: the read spec after any adjustment the generator makes).
-/// Rendering is not called here: it is internal to the generator and changes with it, so its share is
+/// Loads every file one after another (this is (a), parsing alone on one core); then loads and
+/// reads them as the generator does (documents spread over the cores, then merged) and shapes
+/// the result. Rendering is internal to the generator and changes with it, so its share is
 /// measured as what remains of (b). Everything built here is freed on return, outside the timings.
-func earlyStages(_ files: [String], like generated: Generator.Output) -> EarlyStages? {
+func earlyStages(_ files: [String]) -> EarlyStages? {
     var stages = EarlyStages()
-    let loaded = timed { try? files.map { OpenAPIReader.Document(file: $0, root: try YAMLLoader.load(contentsOf: $0)) } }
-    guard let documents = loaded.value else { return nil }
+    let loaded = timed { try? files.map { try YAMLLoader.load(contentsOf: $0) } }
+    guard let trees = loaded.value else { return nil }
     stages.load = loaded.seconds
-    let read = timed { OpenAPIReader.read(documents) }
-    stages.read = read.seconds
+    let merged = timed { Generator.mergedSpec(inputs: options.inputs) }
+    guard let spec = merged.value.spec else { return nil }
+    stages.loadAndRead = merged.seconds
     let names = files.map { ($0 as NSString).lastPathComponent }
-    let shaped = timed { SwiftShaper.shape(generated.spec ?? read.value.spec, options: ShapingOptions(accessLevel: .public, sourceNames: names)) }
+    let shaped = timed { SwiftShaper.shape(spec, options: ShapingOptions(accessLevel: .public, sourceNames: names)) }
     stages.shape = shaped.seconds
-    withExtendedLifetime((documents, read.value, shaped.value)) {}
+    withExtendedLifetime((trees, merged.value, shaped.value)) {}
     return stages
 }
 
@@ -160,19 +160,19 @@ for _ in 0..<runs {
     eventCount = scanned.value
 
     // (a) the YAMLLoader trees the generator parses into, then reading and shaping on their own.
-    guard let early = earlyStages(files, like: warm) else {
+    guard let early = earlyStages(files) else {
         print("sallagen-benchmark: a corpus file no longer loads; stopping.")
         exit(1)
     }
     parse.add(early.load)
-    stageRead.add(early.read)
+    stageRead.add(early.loadAndRead)
     stageShape.add(early.shape)
 
     // (b) the whole pipeline, as the CLI and the tests call it (parsing included).
     let whole = timed { Generator.generate(options).files.count }
     generate.add(whole.seconds)
     beyond.add(whole.seconds - early.load)
-    stageRender.add(whole.seconds - early.load - early.read - early.shape)
+    stageRender.add(whole.seconds - early.loadAndRead - early.shape)
 }
 let selfPeak = selfPeakRSSKilobytes()
 
@@ -186,12 +186,11 @@ print(row("libyaml events only (no tree)", events, "\(formatCount(eventCount)) e
 print(row("(a) YAML parse: YAMLLoader.load, every file", parse, "libyaml + node tree"))
 print(row("(b) Generator.generate, whole pipeline", generate, "\(warm.operationCount) operations, \(warm.modelCount) models, \(warnings) warnings"))
 print(row("(c) cost beyond parsing = (b) - (a)", beyond, String(format: "%.1f× the parse time (median)", beyond.median / max(parse.median, 1e-9))))
-print("Where (b) goes: the same public calls, timed one by one")
+print("Where (b) goes: the same public calls, timed one by one (loading and reading use every core)")
 let share = { (sample: Sample) in String(format: "%3.0f%% of (b)", 100 * sample.median / max(generate.median, 1e-9)) }
-print(row("load   YAMLLoader.load, every file = (a)", parse, share(parse)))
-print(row("read   OpenAPIReader.read (refs, merging)", stageRead, share(stageRead)))
+print(row("load + read  Generator.mergedSpec", stageRead, share(stageRead)))
 print(row("shape  SwiftShaper.shape (names, types)", stageShape, share(stageShape)))
-print(row("render the rest of (b): templates, freeing", stageRender, share(stageRender) + "; (b) - load - read - shape, per run"))
+print(row("render the rest of (b): templates, freeing", stageRender, share(stageRender) + "; (b) - load/read - shape, per run"))
 print("  peak RSS of this process after \(runs + 1) in-process runs: \(formatMB(kilobytes: selfPeak))")
 print("")
 

@@ -3,35 +3,11 @@ import OutputWriter
 import XCTest
 
 /// The `sallagen` command as users run it: exit codes, located messages, and what it writes.
-final class CLITests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = try makeTemporaryFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    private func sallagen(_ arguments: [String]) throws -> ProcessResult {
-        let binary = productsDirectory.appendingPathComponent("sallagen")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("the sallagen executable is not built at \(binary.path); run `swift build` first")
-        }
-        return try runProcess(binary, arguments, in: folder)
-    }
-
-    private func write(_ name: String, _ text: String) throws {
-        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
-
+final class CLITests: CommandTestCase {
     /// Every models file of an output folder, joined.
     private func allModels(in folder: URL) throws -> String {
         try (1...4).map { try String(contentsOf: folder.appendingPathComponent("Models\($0).swift"), encoding: .utf8) }.joined()
     }
-
-    private var customersSpec: String { packageRoot.appendingPathComponent("specs/customers.yaml").path }
 
     private let validDocument = """
         openapi: 3.0.1

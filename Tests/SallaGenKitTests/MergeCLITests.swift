@@ -4,31 +4,7 @@ import SallaGenKit
 import XCTest
 
 /// `sallagen merge` as users run it, and the generate command still being the default.
-final class MergeCLITests: XCTestCase {
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = try makeTemporaryFolder()
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    private func sallagen(_ arguments: [String]) throws -> ProcessResult {
-        let binary = productsDirectory.appendingPathComponent("sallagen")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("the sallagen executable is not built at \(binary.path); run `swift build` first")
-        }
-        return try runProcess(binary, arguments, in: folder)
-    }
-
-    private func write(_ name: String, _ text: String) throws {
-        let url = folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
+final class MergeCLITests: CommandTestCase {
     private func read(_ name: String) throws -> String {
         try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
@@ -36,8 +12,6 @@ final class MergeCLITests: XCTestCase {
     private func exists(_ name: String) -> Bool {
         FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path)
     }
-
-    private var customersSpec: String { packageRoot.appendingPathComponent("specs/customers.yaml").path }
 
     /// The generated files in `name`, in the order generate writes them.
     private func generated(_ name: String) throws -> [OutputFile] {

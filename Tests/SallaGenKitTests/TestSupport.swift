@@ -45,3 +45,34 @@ func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = n
         standardOutput: String(decoding: outData, as: UTF8.self),
         standardError: String(decoding: errData, as: UTF8.self))
 }
+
+/// A test that runs the built `sallagen` command in a fresh folder of its own.
+class CommandTestCase: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try makeTemporaryFolder()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Runs `sallagen` in the test's folder; skips when the executable has not been built.
+    func sallagen(_ arguments: [String]) throws -> ProcessResult {
+        let binary = productsDirectory.appendingPathComponent("sallagen")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("the sallagen executable is not built at \(binary.path); run `swift build` first")
+        }
+        return try runProcess(binary, arguments, in: folder)
+    }
+
+    /// Writes `text` to `name` inside the test's folder, creating folders on the way.
+    func write(_ name: String, _ text: String) throws {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    var customersSpec: String { packageRoot.appendingPathComponent("specs/customers.yaml").path }
+}
