@@ -33,9 +33,16 @@ extension Shaper {
         return namespaces
     }
 
+    /// A vendor name typed twice over (`retrieveretrieve`) is the word once.
+    static func undoubled(_ name: String) -> String {
+        let half = name.count / 2
+        guard half > 0, name.count % 2 == 0, name.prefix(half) == name.suffix(half) else { return name }
+        return String(name.prefix(half))
+    }
+
     private func methodName(for operation: SpecIR.Operation, taken: inout Set<String>) -> String {
         let fromID = SwiftNaming.memberName(operation.id, fallback: operation.method.rawValue)
-        if let vendor = operation.sdkMethodName.map({ SwiftNaming.memberName($0) }), !taken.contains(SwiftNaming.bare(vendor)) {
+        if let vendor = operation.sdkMethodName.map({ SwiftNaming.memberName(Self.undoubled($0)) }), !taken.contains(SwiftNaming.bare(vendor)) {
             taken.insert(SwiftNaming.bare(vendor))
             return vendor
         }

@@ -79,8 +79,9 @@ public enum SwiftNaming {
 
     private static func capitalized(_ word: String) -> String {
         guard let first = word.first else { return word }
-        if word.count > 1, word == word.uppercased(), word.contains(where: \.isLetter) {
-            // An all-caps word (DNS, SEO, URL) reads better as a word.
+        if word.count > 4, word == word.uppercased(), word.contains(where: \.isLetter) {
+            // A shouted word (STATUS) reads as a word; short capitals stay an acronym (DNS, SEO,
+            // URL), uniformly upper case as the Swift API guidelines ask.
             return String(first) + word.dropFirst().lowercased()
         }
         return first.uppercased() + word.dropFirst()
