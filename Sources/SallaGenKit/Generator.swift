@@ -78,11 +78,18 @@ public enum Generator {
             renderNested(&type, with: templates)
             return type
         }
-        var shards = Array(repeating: model, count: modelShardCount)
-        for index in shards.indices { shards[index].types = model.types.filter { modelShard(of: $0.name) == index } }
-        let models = shards + Array(repeating: model, count: outputFiles.count - modelShardCount)
-        let rendered = Array(zip(outputFiles.map(\.template), models)).concurrentMap { template, object in
-            templates.render(object.templateValue, template: template)
+        // The model becomes template values once; each models file then sees only its own types.
+        let whole = model.templateValue
+        let typeValues = model.types.map(\.templateValue)
+        let shards = model.types.map { modelShard(of: $0.name) }
+        let perFile = outputFiles.indices.map { index in
+            guard index < modelShardCount else { return TemplateValues(whole) }
+            var values = whole
+            values["types"] = zip(typeValues, shards).filter { $0.1 == index }.map(\.0)
+            return TemplateValues(values)
+        }
+        let rendered = Array(zip(outputFiles.map(\.template), perFile)).concurrentMap { template, values in
+            templates.render(values.values, template: template)
         }
         var outputs: [OutputFile] = []
         for (file, text) in zip(outputFiles, rendered) {
@@ -96,6 +103,13 @@ public enum Generator {
         return Output(
             files: failed ? [] : outputs, diagnostics: diagnostics.sorted, spec: spec, model: model,
             operationCount: shaped.model.operationCount, modelCount: shaped.model.modelCount)
+    }
+
+    /// Template values handed to a rendering thread. They hold only strings, booleans, arrays and
+    /// dictionaries, built before rendering starts and never changed, so sharing them is safe.
+    struct TemplateValues: @unchecked Sendable {
+        let values: [String: Any]
+        init(_ values: [String: Any]) { self.values = values }
     }
 
     /// Renders nested declarations innermost first and indents them into their parent.
