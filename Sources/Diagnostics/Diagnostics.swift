@@ -82,8 +82,6 @@ public struct DiagnosticBag: Sendable {
     }
 
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
-    public var errors: [Diagnostic] { all.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
 
     /// Sorted by location (unlocated first), duplicates removed, so output is deterministic.
     public var sorted: [Diagnostic] {

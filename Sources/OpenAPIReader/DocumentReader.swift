@@ -311,7 +311,7 @@ struct DocumentReader {
     }
 
     /// Follows a `$ref` into `#/components/<kind>/...`, reporting a missing target at the reference.
-    private func resolveComponent(_ node: YAMLNode, kind: String) -> YAMLNode? {
+    private func resolveComponent(_ node: YAMLNode, kind: String, visited: Set<String> = []) -> YAMLNode? {
         guard let refNode = node["$ref"] else { return node }
         guard let reference = context.string(refNode, "$ref") else { return nil }
         let prefix = "#/components/\(kind)/"
@@ -324,7 +324,11 @@ struct DocumentReader {
             context.error("$ref target '\(reference)' does not exist", at: refNode)
             return nil
         }
-        return target.mapping != nil && target["$ref"] != nil && target["$ref"] != node["$ref"] ? resolveComponent(target, kind: kind) : target
+        guard !visited.contains(name) else {
+            context.error("$ref '\(reference)' leads back to itself", at: refNode)
+            return nil
+        }
+        return target["$ref"] != nil ? resolveComponent(target, kind: kind, visited: visited.union([name])) : target
     }
 }
 

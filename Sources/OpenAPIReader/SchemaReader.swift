@@ -208,7 +208,15 @@ struct SchemaReader {
             schema.nullable = true
             parts.removeAll { isNullOnly($0) }
         }
-        if parts.count == 1, partNodes.count == 1 || combiner != "allOf" {
+        if combiner == "allOf" {
+            // A part that only documents (`{description: ...}`) adds nothing to the shape.
+            let annotations = parts.filter { $0.kind == .any && !$0.nullable && $0.constraints.isEmpty }
+            if annotations.count < parts.count {
+                schema.description = schema.description ?? annotations.compactMap(\.description).first
+                parts.removeAll { $0.kind == .any && !$0.nullable && $0.constraints.isEmpty }
+            }
+        }
+        if parts.count == 1 {
             var only = parts[0]
             only.nullable = only.nullable || schema.nullable
             only.description = schema.description ?? only.description
@@ -217,7 +225,7 @@ struct SchemaReader {
         }
         let objects = parts.compactMap(objectShape)
         if !parts.isEmpty, objects.count == parts.count {
-            schema.kind = .object(mergeObjects(objects, requiredInAll: combiner != "allOf" ? true : false))
+            schema.kind = .object(mergeObjects(objects, requiredInAll: combiner != "allOf"))
             return schema
         }
         let kinds = Set(parts.map { scalarFamily($0.kind) })
@@ -285,7 +293,8 @@ struct SchemaReader {
         for object in objects {
             for property in object.properties {
                 if let at = index[property.name] {
-                    merged[at].required = requiredInAll ? (merged[at].required && property.required) : (merged[at].required || property.required)
+                    // allOf: required by any part; anyOf/oneOf: settled below, by every part.
+                    merged[at].required = merged[at].required || property.required
                 } else {
                     index[property.name] = merged.count
                     merged.append(property)

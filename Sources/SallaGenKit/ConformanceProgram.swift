@@ -120,7 +120,7 @@ public enum ConformanceProgram {
     }
 
     private static func literal(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\"" + SwiftNaming.literalContents(text) + "\""
     }
 
     private static func rawLiteral(_ text: String) -> String {

@@ -22,12 +22,7 @@ public enum Generator {
     /// The models file a top-level type goes to: by a hash of its name, so a type stays in its
     /// file when others come and go and regenerating touches only the files that changed.
     static func modelShard(of name: String) -> Int {
-        var hash: UInt32 = 2_166_136_261
-        for byte in name.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 16_777_619
-        }
-        return Int(hash % UInt32(modelShardCount))
+        Int(SwiftNaming.stableHash(name) % UInt32(modelShardCount))
     }
 
     public struct Options: Sendable {

@@ -181,18 +181,18 @@ public struct Pagination: Codable, Hashable, Sendable {
 
     /// Decodes either shape leniently; throws only when the block is not an object.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        let container = try decoder.container(keyedBy: JSONKey.self)
         func int(_ names: String...) -> Int? {
-            names.lazy.compactMap { container.lenient(Int.self, forKey: AnyCodingKey(stringValue: $0)) }.first
+            names.lazy.compactMap { container.lenient(Int.self, forKey: JSONKey(stringValue: $0)) }.first
         }
         count = int("count")
         total = int("total")
         perPage = int("perPage", "per_page")
         currentPage = int("currentPage", "current_page")
         totalPages = int("totalPages", "total_pages")
-        let rawLinks = container.lenient([String: JSONValue].self, forKey: AnyCodingKey(stringValue: "links"))
+        let rawLinks = container.lenient([String: JSONValue].self, forKey: JSONKey(stringValue: "links"))
         links = rawLinks?.compactMapValues(\.stringValue) ?? [:]
-        cursor = container.lenient(Cursor.self, forKey: AnyCodingKey(stringValue: "cursor"))
+        cursor = container.lenient(Cursor.self, forKey: JSONKey(stringValue: "cursor"))
     }
 
     /// Encodes the camelCase offset/cursor shape, omitting `nil` fields.

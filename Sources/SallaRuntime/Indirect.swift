@@ -31,3 +31,9 @@ extension Indirect: Decodable where Wrapped: Decodable {
 extension Indirect: Encodable where Wrapped: Encodable {
     public func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }
+
+extension Indirect: Validatable where Wrapped: Validatable {
+    public func validate(into validator: inout Validator, at path: FieldPath) {
+        value.validate(into: &validator, at: path)
+    }
+}

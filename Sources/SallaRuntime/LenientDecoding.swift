@@ -119,7 +119,7 @@ extension Array: LenientDecodable where Element: Decodable {
 
 extension Dictionary: LenientDecodable where Key == String, Value: Decodable {
     static func lenientDecode(from decoder: any Decoder) -> [String: Value]? {
-        guard let container = try? decoder.container(keyedBy: AnyCodingKey.self) else { return nil }
+        guard let container = try? decoder.container(keyedBy: JSONKey.self) else { return nil }
         var result: [String: Value] = [:]
         for key in container.allKeys {
             if let value = (try? container.decode(LenientElement<Value>.self, forKey: key))?.value {
@@ -223,21 +223,5 @@ struct LenientValue: Decodable {
             }
         case .integer, .double, .null, .other: return nil
         }
-    }
-}
-
-/// A coding key made from any string or integer.
-struct AnyCodingKey: CodingKey, Hashable {
-    let stringValue: String
-    let intValue: Int?
-
-    init(stringValue: String) {
-        self.stringValue = stringValue
-        self.intValue = nil
-    }
-
-    init(intValue: Int) {
-        self.stringValue = String(intValue)
-        self.intValue = intValue
     }
 }

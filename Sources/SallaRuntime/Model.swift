@@ -10,7 +10,9 @@ public protocol SallaModel: Codable, Hashable, Sendable {}
 
 extension SallaModel {
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        ModelEncoding.canonical(lhs) == ModelEncoding.canonical(rhs)
+        // A value that cannot be encoded (a NaN inside) equals nothing, as NaN itself.
+        guard let left = ModelEncoding.canonical(lhs), let right = ModelEncoding.canonical(rhs) else { return false }
+        return left == right
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -30,10 +32,9 @@ enum ModelEncoding {
 /// A JSON object key written as a string literal, so generated models need no `CodingKeys` enum.
 public struct JSONKey: CodingKey, Hashable, Sendable, ExpressibleByStringLiteral {
     public let stringValue: String
+    public let intValue: Int?
 
-    public init(stringValue: String) { self.stringValue = stringValue }
-    public init(stringLiteral value: String) { stringValue = value }
-    public init?(intValue: Int) { stringValue = String(intValue) }
-
-    public var intValue: Int? { nil }
+    public init(stringValue: String) { (self.stringValue, intValue) = (stringValue, nil) }
+    public init(stringLiteral value: String) { self.init(stringValue: value) }
+    public init(intValue: Int) { (stringValue, self.intValue) = (String(intValue), intValue) }
 }

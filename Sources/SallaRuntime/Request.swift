@@ -12,6 +12,12 @@ public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
     case patch = "PATCH"
     /// `DELETE`: remove.
     case delete = "DELETE"
+    /// `HEAD`: headers only.
+    case head = "HEAD"
+    /// `OPTIONS`: what the resource allows.
+    case options = "OPTIONS"
+    /// `TRACE`: echo the request.
+    case trace = "TRACE"
 }
 
 /// A request to one API operation, relative to ``SallaClient/baseURL``.
@@ -90,8 +96,8 @@ public enum PathComponent {
     /// Only RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`) are kept;
     /// everything else, `/` included, is percent-encoded as UTF-8:
     /// `"a b/c"` becomes `"a%20b%2Fc"`.
-    public static func encode(_ value: some CustomStringConvertible) -> String {
-        PercentEncoding.encode(value.description)
+    public static func encode(_ value: some QueryValue) -> String {
+        PercentEncoding.encode(value.queryValue)
     }
 }
 

@@ -14,6 +14,7 @@ extension Shaper {
         var namespaces: [NamespaceDecl] = []
         for group in groups.keys.sorted() {
             let typeName = SwiftNaming.unique(SwiftNaming.typeName(group) + "API", in: &typeNames)
+            takenTypeNames.insert(typeName)
             let propertyName = SwiftNaming.unique(SwiftNaming.memberName(group), in: &propertyNames)
             var methodNames = Set<String>()
             let entries = groups[group] ?? []
@@ -31,6 +32,15 @@ extension Shaper {
                 typeName: typeName, propertyName: propertyName, operations: operations))
         }
         return namespaces
+    }
+
+    /// Whether values of a schema go out as text (`QueryValue`): scalars, enums and lists of them.
+    static func isFormText(_ kind: Schema.Kind, resolve: (Schema) -> Schema) -> Bool {
+        switch kind {
+        case .string, .integer, .number, .boolean, .enumeration: return true
+        case .array(let items): return isFormText(resolve(items).kind, resolve: resolve) && resolve(items).kind != .binary
+        default: return false
+        }
     }
 
     /// A vendor name typed twice over (`retrieveretrieve`) is the word once.
@@ -69,9 +79,22 @@ extension Shaper {
             // Inside the method a parameter must not hide the names the generated body uses.
             let candidate = Self.methodLocals.contains(SwiftNaming.bare(label)) ? SwiftNaming.bare(label) + "Value" : label
             let name = SwiftNaming.unique(candidate, in: &internalNames)
-            var scope = Scope(qualifiedName: "", component: nil, propertyPath: parameter.name, forRequest: true, nestedNames: takenTypeNames)
-            let type = swiftType(parameter.schema, hint: stem + SwiftNaming.typeName(parameter.name), scope: &scope)
-            adoptTopLevel(scope)
+            let type: SwiftType
+            if Self.isFormText(resolved(parameter.schema).kind, resolve: resolved) {
+                var scope = Scope(qualifiedName: "", component: nil, propertyPath: parameter.name, forRequest: true, nestedNames: takenTypeNames)
+                type = swiftType(parameter.schema, hint: stem + SwiftNaming.typeName(parameter.name), scope: &scope)
+                adoptTopLevel(scope)
+            } else {
+                // Only text, numbers, booleans, enums (and lists of them) fit in a URL or a header.
+                guard parameter.location == .path else {
+                    diagnostics.warning("\(parameter.location.rawValue) parameter '\(parameter.name)' cannot be sent as text; it is left out", at: parameter.schema.location)
+                    labels.remove(SwiftNaming.bare(label))
+                    internalNames.remove(SwiftNaming.bare(name))
+                    return
+                }
+                diagnostics.warning("path parameter '\(parameter.name)' cannot be sent as text as documented; it is taken as a String", at: parameter.schema.location)
+                type = SwiftType(name: "String", role: .plain)
+            }
             let optional = !parameter.required
             parameters.append(ParameterDecl(label: label, internalName: name, type: type.name + (optional ? "?" : ""), defaultValue: optional ? "nil" : nil, separator: ", "))
             let property = Property(name: parameter.name, schema: parameter.schema, required: false)
@@ -111,7 +134,12 @@ extension Shaper {
                     var names = Set<String>()
                     for property in object.properties {
                         let member = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &names)
-                        multipartFields.append(MultipartFieldDecl(key: escapeLiteral(property.name), name: member, isFile: resolved(property.schema).kind == .binary))
+                        let kind = resolved(property.schema).kind
+                        guard kind == .binary || Self.isFormText(kind, resolve: resolved) else {
+                            diagnostics.warning("form field '\(property.name)' is neither a file nor text; it is not sent", at: property.schema.location)
+                            continue
+                        }
+                        multipartFields.append(MultipartFieldDecl(key: escapeLiteral(property.name), name: member, isFile: kind == .binary))
                     }
                 } else {
                     diagnostics.warning("a multipart/form-data body must be an object; operation '\(operation.id)' sends no body", at: operation.location)
@@ -132,7 +160,9 @@ extension Shaper {
         if operation.deprecated { doc += ["", "- Warning: Deprecated by the API."] }
         if !parameterDocs.isEmpty { doc += ["", "- Parameters:"] + parameterDocs }
         if let returnsDoc { doc.append("- Returns: \(returnsDoc)") }
-        doc.append("- Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error.")
+        let validates = !rules.isEmpty || validatesBody
+        doc.append("- Throws: " + (validates ? "`ValidationFailure` before sending when arguments break the spec's rules; " : "")
+            + "`SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.")
         if doc.first == "" { doc.removeFirst() }
         return OperationDecl(
             specKey: "\(operation.method.rawValue.uppercased()) \(operation.path)", responseDecodeType: decodeType, bodyType: bodyTypeName,

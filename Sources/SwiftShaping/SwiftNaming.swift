@@ -21,6 +21,10 @@ public enum SwiftNaming {
             previous = character
         }
         if !current.isEmpty { words.append(current) }
+        // SCREAMING_SNAKE_CASE is shouting, not a row of acronyms: OUT_OF_STOCK reads outOfStock.
+        if words.count > 1, !name.contains(where: \.isLowercase) {
+            return words.map { $0.lowercased() }
+        }
         return words
     }
 
@@ -93,14 +97,38 @@ public enum SwiftNaming {
         return first.lowercased() + word.dropFirst()
     }
 
-    /// A short stable suffix for names with no usable characters (Arabic keys, symbols only).
-    private static func fallbackSuffix(_ name: String) -> String {
+    /// The text as the inside of a Swift string literal: quotes, backslashes and control
+    /// characters escaped.
+    public static func literalContents(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 == "\\" || $0 == "\"" || $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// FNV-1a of the name's UTF-8: the same on every machine and run, unlike `Hasher`.
+    public static func stableHash(_ name: String) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         for byte in name.utf8 {
             hash ^= UInt32(byte)
             hash = hash &* 16_777_619
         }
-        let hex = String(hash, radix: 16)
+        return hash
+    }
+
+    /// A short stable suffix for names with no usable characters (Arabic keys, symbols only).
+    private static func fallbackSuffix(_ name: String) -> String {
+        let hex = String(stableHash(name), radix: 16)
         return String(repeating: "0", count: 8 - hex.count) + hex
     }
 

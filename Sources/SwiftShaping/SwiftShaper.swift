@@ -235,7 +235,7 @@ final class Shaper {
         let doc = DocComment.prefixed(DocComment.lines(schema.description))
         let qualified = qualifiedName ?? name
         switch schema.kind {
-        case .object(let object):
+        case .object(let object) where !object.properties.isEmpty:
             var scope = Scope(qualifiedName: qualified, component: component, propertyPath: "", forRequest: forRequest, nestedNames: topLevelNames.union([SwiftNaming.bare(name)]))
             return TypeDecl(structDecl: structDecl(object, named: name, doc: doc, scope: &scope))
         case .enumeration(let enumeration) where enumeration.base == .string:
@@ -397,10 +397,7 @@ final class Shaper {
         topLevelNames = Set(swiftNames.values).union(shared.entries.values.map(\.name))
     }
 
-    func escapeLiteral(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\"" || $0 == "\n" }) else { return text }
-        return text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing("\n", with: "\\n")
-    }
+    func escapeLiteral(_ text: String) -> String { SwiftNaming.literalContents(text) }
 
     // MARK: Validation
 
@@ -433,7 +430,32 @@ final class Shaper {
             rules.append(ValidationRule(call: call, value: value, arguments: arguments, key: key, base: base))
         }
         let schema = effectiveSchema(property.schema)
-        let c = schema.constraints
+        var c = schema.constraints
+        // A rule the value's Swift type cannot be checked against is reported, not generated.
+        let isText: Bool, isNumber: Bool, isArray: Bool
+        switch schema.kind {
+        case .string: (isText, isNumber, isArray) = (true, false, false)
+        case .integer, .number: (isText, isNumber, isArray) = (false, true, false)
+        case .enumeration(let e): (isText, isNumber, isArray) = (false, e.base == .integer, false)
+        case .array: (isText, isNumber, isArray) = (false, false, true)
+        default: (isText, isNumber, isArray) = (false, false, false)
+        }
+        func unchecked(_ rule: String) {
+            diagnostics.warning("\(rule) of '\(property.name)' does not apply to its type (\(type.name)); it is not checked", at: schema.location)
+        }
+        if !isText {
+            if c.minLength != nil || c.maxLength != nil { unchecked("a length limit") }
+            if c.pattern != nil { unchecked("the pattern") }
+            (c.minLength, c.maxLength, c.pattern) = (nil, nil, nil)
+        }
+        if !isNumber, c.minimum != nil || c.maximum != nil {
+            unchecked("a numeric bound")
+            (c.minimum, c.maximum) = (nil, nil)
+        }
+        if !isArray, c.minItems != nil || c.maxItems != nil || c.uniqueItems {
+            unchecked("an item rule")
+            (c.minItems, c.maxItems, c.uniqueItems) = (nil, nil, false)
+        }
         if property.required && !schema.readOnly { rule("required") }
         if let n = c.minLength { rule("minLength", ", \(n)") }
         if let n = c.maxLength { rule("maxLength", ", \(n)") }
@@ -445,7 +467,7 @@ final class Shaper {
                 diagnostics.warning("pattern '\(pattern)' of '\(property.name)' is not a valid regular expression (\(reason)); it is not checked", at: schema.location)
             }
         }
-        if case .string(let format?) = schema.kind {
+        if case .string(let format?) = schema.kind, isText {
             let name: String
             switch format {
             case .email: name = "email"
@@ -457,11 +479,13 @@ final class Shaper {
             if !rules.contains(where: { $0.call == "format" }) { rule("format", ", .\(name)") }
         }
         if case .enumeration(let e) = schema.kind, e.base == .integer {
-            rule("oneOf", ", [\(e.values.joined(separator: ", "))]")
+            rule("oneOf", ", [\(e.values.compactMap { Int($0) }.map(String.init).joined(separator: ", "))]")
         }
-        let isInteger = type.name == "Int" || schema.kind == .integer
+        // Ids typed `number` are Int in Swift too.
+        let isInteger = isNumber && (schema.kind != .number || type.name == "Int")
         // An integer compared with a fractional bound: the nearest whole bound inside the range says the same.
         func bound(_ v: Double, exclusive: Bool, roundingUp: Bool) -> String? {
+            guard v.isFinite else { return nil }
             guard isInteger else { return ", \(v)" + (exclusive ? ", exclusive: true" : "") }
             let whole = v == v.rounded() ? v : (roundingUp ? v.rounded(.up) : v.rounded(.down))
             guard let integer = Int(exactly: whole) else { return nil }

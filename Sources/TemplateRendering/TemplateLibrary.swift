@@ -5,8 +5,6 @@ import Mustache
 /// template folder taking the place of the built-in template of the same name.
 public struct TemplateLibrary: Sendable {
     private let library: MustacheLibrary
-    /// Template names, with where each came from (`built-in` or a file path).
-    public let sources: [String: String]
 
     public struct LoadError: Error, Sendable, CustomStringConvertible {
         public var file: String
@@ -14,11 +12,6 @@ public struct TemplateLibrary: Sendable {
         public var column: Int
         public var message: String
         public var description: String { "\(file):\(line):\(column): error: \(message)" }
-    }
-
-    /// The built-in templates, embedded in the binary at build time from Templates/.
-    public static func builtIn() throws(LoadError) -> TemplateLibrary {
-        try TemplateLibrary(overrides: nil)
     }
 
     /// Built-in templates, each replaced by `<name>.mustache` from `directory` when that file exists.
@@ -40,7 +33,7 @@ public struct TemplateLibrary: Sendable {
             }
         }
         var library = MustacheLibrary()
-        for (name, entry) in texts {
+        for (name, entry) in texts.sorted(by: { $0.key < $1.key }) {
             do {
                 library.register(try MustacheTemplate(string: entry.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -53,7 +46,6 @@ public struct TemplateLibrary: Sendable {
             }
         }
         self.library = library
-        self.sources = texts.mapValues(\.source)
     }
 
     /// Renders `values` through the template called `name`; nil when no such template exists.

@@ -17,6 +17,7 @@ final class GoldenTests: XCTestCase {
             let url = golden.appendingPathComponent(file.name)
             if recording {
                 try Data(file.contents.utf8).write(to: url)
+                XCTFail("recorded \(file.name); run again without SALLAGEN_RECORD_GOLDEN to compare")
                 continue
             }
             let expected = try String(contentsOf: url, encoding: .utf8)

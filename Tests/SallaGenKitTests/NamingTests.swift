@@ -9,8 +9,12 @@ final class NamingTests: XCTestCase {
         XCTAssertEqual(SwiftNaming.typeName("Custom URLs"), "CustomURLs")
         XCTAssertEqual(SwiftNaming.memberName("DNS Records"), "dnsRecords")
         XCTAssertEqual(SwiftNaming.memberName("SEO"), "seo")
-        // Long capitalised words are shouting, not acronyms.
+        // Long capitalised words, and names written all in capitals, are shouting, not acronyms.
         XCTAssertEqual(SwiftNaming.typeName("ORDER_STATUS"), "OrderStatus")
+        XCTAssertEqual(SwiftNaming.memberName("OUT_OF_STOCK"), "outOfStock")
+        XCTAssertEqual(SwiftNaming.memberName("CASH_ON_DELIVERY"), "cashOnDelivery")
+        XCTAssertEqual(SwiftNaming.typeName("USER_NAME"), "UserName")
+        XCTAssertEqual(SwiftNaming.typeName("SKU"), "SKU")
     }
 
     func testNamesFromSpecText() {

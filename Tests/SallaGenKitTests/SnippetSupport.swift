@@ -250,7 +250,8 @@ enum Snippet {
         let files = try write(rendered.output.files.map { ($0.name, $0.contents) }, in: folder)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: compiler)
-        process.arguments = ["-typecheck", "-I", modules.path] + files
+        // As users build it: Swift 6 language mode, and a warning counts as a failure.
+        process.arguments = ["-typecheck", "-swift-version", "6", "-warnings-as-errors", "-I", modules.path] + files
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -261,7 +262,7 @@ enum Snippet {
     }
 }
 
-extension SnippetTests {
+extension XCTestCase {
     /// Asserts that `text` contains each of `snippets` as an exact substring, naming the missing ones.
     func assertContains(_ text: String, _ snippets: String..., file: StaticString = #filePath, line: UInt = #line) {
         for snippet in snippets where !text.contains(snippet) {

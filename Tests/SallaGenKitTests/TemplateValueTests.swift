@@ -11,7 +11,7 @@ final class TemplateValueTests: XCTestCase {
         var checked = Set<String>()
         assertComplete(model, model.templateValue, path: "RenderModel", checked: &checked)
         for name in ["RenderModel", "TypeDecl", "StructDecl", "PropertyDecl", "EnumDecl", "EnumCaseDecl", "NamespaceDecl",
-                     "OperationDecl", "ParameterDecl", "QueryItemDecl", "ValidationDecl", "ValidationRule"] {
+                     "OperationDecl", "ParameterDecl", "QueryItemDecl", "MultipartFieldDecl", "ValidationDecl", "ValidationRule"] {
             XCTAssertTrue(checked.contains(name), "the customers spec exercised no \(name)")
         }
     }

@@ -26,7 +26,7 @@ extension SallaClient {
         ///   - dateTo: Creation-date filter; Salla documents it as "customers created after" this date.
         ///   - fields: Optional extra attributes to add to each customer in the response.
         /// - Returns: One page of items with the pagination block.
-        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error.
+        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
         public func list(page: Int? = nil, keyword: String? = nil, dateFrom: String? = nil, dateTo: String? = nil, fields: [ListCustomersField]? = nil) async throws -> Page<Customer> {
             var validator = Validator()
             validator.knownValues(fields, at: .root.appending("fields"))
@@ -51,7 +51,7 @@ extension SallaClient {
         /// - Parameters:
         ///   - body: The request body.
         /// - Returns: The `data` of the response.
-        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error.
+        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
         public func create(body: CustomerRequestBody? = nil) async throws -> Customer {
             var validator = Validator()
             validator.nested(body, at: .root)
@@ -73,7 +73,7 @@ extension SallaClient {
         ///   - customer: ID of the customer.
         ///   - fields: Optional extra attributes to add to the customer in the response.
         /// - Returns: The `data` of the response.
-        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error.
+        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
         public func retrieve(customer: Int, fields: [CustomerDetailsField]? = nil) async throws -> Customer {
             var validator = Validator()
             validator.knownValues(fields, at: .root.appending("fields"))
@@ -95,7 +95,7 @@ extension SallaClient {
         ///   - customer: ID of the customer.
         ///   - body: The request body.
         /// - Returns: The `data` of the response.
-        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error.
+        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
         public func update(customer: Int, body: CustomerRequestBody? = nil) async throws -> Customer {
             var validator = Validator()
             validator.nested(body, at: .root)
@@ -116,7 +116,7 @@ extension SallaClient {
         /// - Parameters:
         ///   - customer: ID of the customer.
         /// - Returns: The `data` of the response.
-        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error.
+        /// - Throws: `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
         public func delete(customer: Int) async throws -> [String] {
             let request = Request(method: .delete, path: "/customers/\(PathComponent.encode(customer))")
             return try await client.send(request, as: Envelope<[String]>.self).data
@@ -134,7 +134,7 @@ extension SallaClient {
         ///   - customer: ID of the customer.
         ///   - body: The request body.
         /// - Returns: The `data` of the response.
-        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error.
+        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
         public func ban(customer: Int, body: BanCustomerBody) async throws -> BanCustomerResult {
             var validator = Validator()
             validator.nested(body, at: .root)
@@ -155,7 +155,7 @@ extension SallaClient {
         /// - Parameters:
         ///   - customer: ID of the customer.
         /// - Returns: The `data` of the response.
-        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error.
+        /// - Throws: `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
         public func unban(customer: Int) async throws -> DeleteSuccess {
             let request = Request(method: .delete, path: "/customers/blacklist/\(PathComponent.encode(customer))")
             return try await client.send(request, as: Envelope<DeleteSuccess>.self).data
@@ -172,7 +172,7 @@ extension SallaClient {
         /// - Parameters:
         ///   - body: The request body.
         /// - Returns: The `data` of the response.
-        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error.
+        /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
         public func `import`(body: PostCustomersImportBody) async throws -> PostCustomersImportResult {
             var validator = Validator()
             validator.nested(body, at: .root)
