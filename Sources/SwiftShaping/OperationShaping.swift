@@ -112,7 +112,7 @@ extension Shaper {
             }
         }
         ordered.forEach(addParameter)
-        var jsonBody = false
+        var jsonBodyStatements: [String] = []
         var multipartFields: [MultipartFieldDecl] = []
         var validatesBody = false
         var bodyIsOptional = false
@@ -128,7 +128,8 @@ extension Shaper {
             parameters.append(ParameterDecl(label: label, internalName: label, type: bodyType.name + (bodyIsOptional ? "?" : ""), defaultValue: bodyIsOptional ? "nil" : nil, separator: ", "))
             parameterDocs.append("  - \(label): The request body\(body.description.map { ": " + DocComment.clean($0).joined(separator: " ") } ?? ".")")
             switch body.contentType {
-            case .json: jsonBody = true
+            case .json:
+                jsonBodyStatements = [bodyIsOptional ? "if let \(label) { try request.setJSONBody(\(label)) }" : "try request.setJSONBody(\(label))"]
             case .multipart:
                 if case .object(let object) = resolved(body.withUploadFields.schema).kind {
                     var names = Set<String>()
@@ -160,18 +161,21 @@ extension Shaper {
         if operation.deprecated { doc += ["", "- Warning: Deprecated by the API."] }
         if !parameterDocs.isEmpty { doc += ["", "- Parameters:"] + parameterDocs }
         if let returnsDoc { doc.append("- Returns: \(returnsDoc)") }
-        let validates = !rules.isEmpty || validatesBody
+        if validatesBody, let bodyLabel {
+            rules.append(ValidationRule(call: "nested", value: bodyLabel, arguments: "", path: ".root"))
+        }
+        let validates = !rules.isEmpty
         doc.append("- Throws: " + (validates ? "`ValidationFailure` before sending when arguments break the spec's rules; " : "")
             + "`SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.")
         if doc.first == "" { doc.removeFirst() }
         return OperationDecl(
             specKey: "\(operation.method.rawValue.uppercased()) \(operation.path)", responseDecodeType: decodeType, bodyType: bodyTypeName,
             doc: DocComment.prefixed(doc), name: name, parameters: parameters, returnClause: returnClause, validationRules: rules,
-            hasValidation: !rules.isEmpty || validatesBody, validatesBody: validatesBody, method: operation.method.rawValue,
+            method: operation.method.rawValue,
             requestBinding: queryItems.isEmpty && headers.isEmpty && operation.requestBody == nil ? "let" : "var",
-            pathLiteral: pathLiteral, queryItems: queryItems, headers: headers, jsonBody: jsonBody,
-            bodyLabel: bodyLabel ?? "body", bodyIsOptional: bodyIsOptional, bodyAccess: bodyIsOptional ? "?." : ".",
-            multipartFields: multipartFields, hasMultipart: !multipartFields.isEmpty, sendStatement: sendStatement)
+            pathLiteral: pathLiteral, queryItems: queryItems, headers: headers, jsonBodyStatements: jsonBodyStatements,
+            bodyAccess: (bodyLabel ?? "body") + (bodyIsOptional ? "?." : "."),
+            multipartFields: multipartFields, sendStatement: sendStatement)
     }
 
     private func hasRequiredProperties(_ schema: Schema) -> Bool {

@@ -40,14 +40,13 @@ public struct StructDecl: Sendable {
     /// because Mustache does not indent every line of a nested partial.
     public var nestedSource: [String] = []
     /// Whether there is anything to declare beyond the type itself; templates cannot count.
-    public let hasProperties: Bool
+    public var hasProperties: Bool { !properties.isEmpty }
     /// `var` for types sent in requests, which callers fill in; `let` for types only received,
     /// which spares the compiler a setter and a modify accessor per property.
     public var binding: String
 
     init(doc: [String], name: String, access: String, properties: [PropertyDecl], nested: [TypeDecl], binding: String) {
         (self.doc, self.name, self.access, self.properties, self.nested, self.binding) = (doc, name, access, properties, nested, binding)
-        hasProperties = !properties.isEmpty
     }
 }
 
@@ -59,8 +58,6 @@ public struct PropertyDecl: Sendable {
     public var type: String
     /// The key on the wire, escaped for a string literal.
     public var key: String
-    /// The argument for `KeyedDecodingContainer.lenient(_:forKey:)`, such as `[Int].self`.
-    public var decodeType: String
     /// `,` after every initializer parameter but the last.
     public var separator: String
 }
@@ -108,9 +105,9 @@ public struct OperationDecl: Sendable {
     public var parameters: [ParameterDecl]
     /// ` -> T`, or empty when the call returns nothing.
     public var returnClause: String
+    /// Every check before sending, the body's included.
     public var validationRules: [ValidationRule]
-    public var hasValidation: Bool
-    public var validatesBody: Bool
+    public var hasValidation: Bool { !validationRules.isEmpty }
     public var method: String
     /// `var` when the request is filled in after it is made, else `let`.
     public var requestBinding: String
@@ -118,13 +115,12 @@ public struct OperationDecl: Sendable {
     public var pathLiteral: String
     public var queryItems: [QueryItemDecl]
     public var headers: [QueryItemDecl]
-    public var jsonBody: Bool
-    public var bodyLabel: String
-    public var bodyIsOptional: Bool
-    /// `.` or `?.`, to reach the body's members.
+    /// The statement that puts a JSON body on the request, when there is one.
+    public var jsonBodyStatements: [String]
+    /// The body's member access (`body.` or `body?.`) for form fields.
     public var bodyAccess: String
     public var multipartFields: [MultipartFieldDecl]
-    public var hasMultipart: Bool
+    public var hasMultipart: Bool { !multipartFields.isEmpty }
     /// How the response is read: `return try await ...` expression, or a statement for no result.
     public var sendStatement: String
 }
@@ -133,14 +129,13 @@ public struct ParameterDecl: Sendable {
     public var label: String
     /// The name inside the method, which differs from the label only to avoid a generated local.
     public var internalName: String
-    public let hasInternalName: Bool
+    public var hasInternalName: Bool { internalName != label }
     public var type: String
     public var defaultValue: String?
     public var separator: String
 
     init(label: String, internalName: String, type: String, defaultValue: String?, separator: String) {
         (self.label, self.internalName, self.type, self.defaultValue, self.separator) = (label, internalName, type, defaultValue, separator)
-        hasInternalName = internalName != label
     }
 }
 
@@ -162,13 +157,13 @@ public struct ValidationDecl: Sendable {
     public var rules: [ValidationRule]
 }
 
-/// One call on the runtime `Validator`: `validator.<call>(<value><arguments>, at: path.appending("<key>"))`.
+/// One call on the runtime `Validator`: `validator.<call>(<value><arguments>, at: <path>)`.
 public struct ValidationRule: Sendable {
     public var call: String
     public var value: String
     /// Further arguments after the value, each with its leading `, `.
     public var arguments: String
-    public var key: String
-    /// The base path expression: `path` inside a type, `.root` for method parameters.
-    public var base: String
+    /// Where a violation is reported: `path.appending("first_name")` inside a type,
+    /// `.root.appending("page")` for a parameter, `.root` for the body.
+    public var path: String
 }

@@ -267,7 +267,6 @@ final class Shaper {
                 name: swiftName,
                 type: type.name,
                 key: escapeLiteral(property.name),
-                decodeType: type.name,
                 separator: ","))
             if scope.forRequest {
                 // `self.` keeps a property named `path` or `validator` apart from the method's parameters.
@@ -423,11 +422,12 @@ final class Shaper {
         return target
     }
 
+    /// The checks of one value; `base` is the path it sits under (`path` in a type, `.root` for a parameter).
     func validationRules(for property: Property, type: SwiftType, value: String, base: String) -> [ValidationRule] {
-        let key = escapeLiteral(property.name)
+        let path = "\(base).appending(\"\(escapeLiteral(property.name))\")"
         var rules: [ValidationRule] = []
         func rule(_ call: String, _ arguments: String = "") {
-            rules.append(ValidationRule(call: call, value: value, arguments: arguments, key: key, base: base))
+            rules.append(ValidationRule(call: call, value: value, arguments: arguments, path: path))
         }
         let schema = effectiveSchema(property.schema)
         var c = schema.constraints

@@ -33,7 +33,7 @@ extension StructDecl: TemplateValue {
 
 extension PropertyDecl: TemplateValue {
     public var templateValue: [String: Any] {
-        ["doc": doc, "name": name, "type": type, "key": key, "decodeType": decodeType, "separator": separator]
+        ["doc": doc, "name": name, "type": type, "key": key, "separator": separator]
     }
 }
 
@@ -67,9 +67,9 @@ extension OperationDecl: TemplateValue {
             "specKey": specKey, "responseDecodeType": responseDecodeType, "doc": doc, "name": name,
             "parameters": parameters.templateValues, "returnClause": returnClause,
             "validationRules": validationRules.templateValues, "hasValidation": hasValidation,
-            "validatesBody": validatesBody, "method": method, "requestBinding": requestBinding,
+            "method": method, "requestBinding": requestBinding,
             "pathLiteral": pathLiteral, "queryItems": queryItems.templateValues, "headers": headers.templateValues,
-            "jsonBody": jsonBody, "bodyLabel": bodyLabel, "bodyIsOptional": bodyIsOptional, "bodyAccess": bodyAccess,
+            "jsonBodyStatements": jsonBodyStatements, "bodyAccess": bodyAccess,
             "multipartFields": multipartFields.templateValues, "hasMultipart": hasMultipart, "sendStatement": sendStatement,
         ]
         // A missing value is left out, as Mustache passes over a nil property.
@@ -104,6 +104,6 @@ extension ValidationDecl: TemplateValue {
 
 extension ValidationRule: TemplateValue {
     public var templateValue: [String: Any] {
-        ["call": call, "value": value, "arguments": arguments, "key": key, "base": base]
+        ["call": call, "value": value, "arguments": arguments, "path": path]
     }
 }
