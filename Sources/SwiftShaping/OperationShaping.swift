@@ -43,6 +43,11 @@ extension Shaper {
         }
     }
 
+    /// `` `PUT /customers/{customer}` `` for doc comments.
+    static func endpoint(_ operation: SpecIR.Operation) -> String {
+        "`\(operation.method.rawValue.uppercased()) \(operation.path)`"
+    }
+
     /// A vendor name typed twice over (`retrieveretrieve`) is the word once.
     static func undoubled(_ name: String) -> String {
         let half = name.count / 2
@@ -68,6 +73,7 @@ extension Shaper {
         var headers: [QueryItemDecl] = []
         var parameterDocs: [String] = []
         var pathLiteral = escapeLiteral(operation.path)
+        let endpoint = Self.endpoint(operation)
 
         let ordered = operation.parameters.filter { $0.location == .path }
             .sorted { (operation.path.range(of: "{\($0.name)}")?.lowerBound ?? operation.path.endIndex) < (operation.path.range(of: "{\($1.name)}")?.lowerBound ?? operation.path.endIndex) }
@@ -82,7 +88,10 @@ extension Shaper {
             let type: SwiftType
             if Self.isFormText(resolved(parameter.schema).kind, resolve: resolved) {
                 var scope = Scope(qualifiedName: "", component: nil, propertyPath: parameter.name, forRequest: true, nestedNames: takenTypeNames)
-                type = swiftType(parameter.schema, hint: stem + SwiftNaming.typeName(parameter.name), scope: &scope)
+                let values = "Values of the `\(parameter.name)` parameter of \(endpoint)."
+                var schema = documented(parameter.schema, values)
+                if case .array(let items) = schema.kind { schema.kind = .array(documented(items, values)) }
+                type = swiftType(schema, hint: stem + SwiftNaming.typeName(parameter.name), scope: &scope)
                 adoptTopLevel(scope)
             } else {
                 // Only text, numbers, booleans, enums (and lists of them) fit in a URL or a header.
@@ -120,7 +129,7 @@ extension Shaper {
             let label = SwiftNaming.unique("body", in: &labels)
             internalNames.insert(label)
             bodyLabel = label
-            let bodyType = requestBodyType(body.contentType == .multipart ? body.withUploadFields : body, stem: stem)
+            let bodyType = requestBodyType(body.contentType == .multipart ? body.withUploadFields : body, stem: stem, endpoint: endpoint)
             validatesBody = bodyType.role == .validatable
             bodyTypeName = validatesBody ? bodyType.name : nil
             // Salla rarely marks bodies required; a body whose schema requires fields is required in practice.
@@ -184,27 +193,35 @@ extension Shaper {
     }
 
     /// The body's type: a component's, or a new top-level type for an inline schema.
-    private func requestBodyType(_ body: RequestBody, stem: String) -> SwiftType {
+    private func requestBodyType(_ body: RequestBody, stem: String, endpoint: String) -> SwiftType {
         if case .reference = body.schema.kind {
             var scope = Scope(qualifiedName: "", component: nil, propertyPath: "", forRequest: true, nestedNames: [])
             return swiftType(body.schema, hint: stem + "Body", scope: &scope)
         }
-        return topLevelType(body.schema, name: stem + "Body", forRequest: true)
+        return topLevelType(documented(body.schema, "The body of \(endpoint)."), name: stem + "Body", forRequest: true)
+    }
+
+    /// The schema with `text` as its description when the spec gives none, so every declared type has a doc comment.
+    private func documented(_ schema: Schema, _ text: String) -> Schema {
+        var copy = schema
+        if copy.description?.isEmpty ?? true { copy.description = text }
+        return copy
     }
 
     private func returnShape(_ payload: Payload, operation: SpecIR.Operation, stem: String) -> (String, String, String?, String) {
         let fallbackName = operation.sdkReturnType.map(SwiftNaming.typeName) ?? stem + "Result"
+        let endpoint = Self.endpoint(operation)
         switch payload {
         case .none:
             return ("", "_ = try await client.send(request, as: EmptyResponse.self)", nil, "EmptyResponse")
         case .envelope(let schema):
-            let type = responseType(schema, name: fallbackName)
+            let type = responseType(documented(schema, "What \(endpoint) answers."), name: fallbackName)
             return (" -> \(type.name)", "return try await client.send(request, as: Envelope<\(type.name)>.self).data", "The `data` of the response.", "Envelope<\(type.name)>")
         case .page(let items):
-            let type = responseType(items, name: fallbackName)
+            let type = responseType(documented(items, "An item of what \(endpoint) lists."), name: fallbackName)
             return (" -> Page<\(type.name)>", "return try await client.send(request, as: PagedEnvelope<\(type.name)>.self).page", "One page of items with the pagination block.", "PagedEnvelope<\(type.name)>")
         case .whole(let schema):
-            let type = responseType(schema, name: stem + "Response")
+            let type = responseType(documented(schema, "What \(endpoint) answers."), name: stem + "Response")
             return (" -> \(type.name)", "return try await client.send(request, as: \(type.name).self)", nil, type.name)
         }
     }

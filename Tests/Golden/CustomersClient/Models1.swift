@@ -29,6 +29,7 @@ public enum Gender: OpenEnumeration, Codable, Hashable, Sendable {
     }
 }
 
+/// What `POST /customers/import` answers.
 public struct PostCustomersImportResult: SallaModel {
     /// Outcome message.
     public let message: String?

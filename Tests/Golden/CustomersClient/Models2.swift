@@ -182,6 +182,7 @@ public struct DeleteSuccess: SallaModel {
     }
 }
 
+/// The body of `POST /customers/import`.
 public struct PostCustomersImportBody: SallaModel {
     /// Spreadsheet file holding the customers to import.
     public var file: FileUpload?

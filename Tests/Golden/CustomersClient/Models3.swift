@@ -99,6 +99,7 @@ public struct DateModel: SallaModel {
     }
 }
 
+/// Values of the `fields` parameter of `GET /customers`.
 public enum ListCustomersField: OpenEnumeration, Codable, Hashable, Sendable {
     case isBlocked
     case isWhitelisted
@@ -148,6 +149,7 @@ public enum ListCustomersField: OpenEnumeration, Codable, Hashable, Sendable {
     }
 }
 
+/// The body of `PUT /customers/blacklist/{customer}`.
 public struct BanCustomerBody: SallaModel {
     /// Why the customer is being banned.
     public var reason: String?

@@ -49,6 +49,7 @@ public struct URLs: SallaModel {
     }
 }
 
+/// Values of the `fields` parameter of `GET /customers/{customer}`.
 public enum CustomerDetailsField: OpenEnumeration, Codable, Hashable, Sendable {
     case isBlocked
     case isWhitelisted
@@ -125,6 +126,7 @@ public enum CustomerDetailsField: OpenEnumeration, Codable, Hashable, Sendable {
     }
 }
 
+/// What `PUT /customers/blacklist/{customer}` answers.
 public struct BanCustomerResult: SallaModel {
     /// Outcome message.
     public let message: String?
