@@ -31,14 +31,15 @@ struct SchemaReader {
             context.error("a schema must be a mapping, found \(node.kindName)", at: node)
             return Schema(.any, location: node.location)
         }
+        let fields = SchemaFields(node)
         var schema = Schema(.any, location: node.location)
-        schema.description = context.text(node["description"], "description")
-        schema.deprecated = context.bool(node["deprecated"], "deprecated") ?? false
-        schema.readOnly = context.bool(node["readOnly"], "readOnly") ?? false
-        schema.nullable = context.bool(node["nullable"], "nullable") ?? false
-        schema.constraints = readConstraints(node)
+        schema.description = context.text(fields["description"], "description")
+        schema.deprecated = context.bool(fields["deprecated"], "deprecated") ?? false
+        schema.readOnly = context.bool(fields["readOnly"], "readOnly") ?? false
+        schema.nullable = context.bool(fields["nullable"], "nullable") ?? false
+        schema.constraints = readConstraints(fields)
 
-        if let reference = node["$ref"] {
+        if let reference = fields["$ref"] {
             if let name = componentName(ofReference: reference) { schema.kind = .reference(name) }
             return schema
         }
@@ -49,7 +50,7 @@ struct SchemaReader {
         }
 
         var typeName: String?
-        if let typeNode = node["type"] {
+        if let typeNode = fields["type"] {
             if let single = typeNode.string {
                 typeName = single
             } else if let list = context.sequence(typeNode, "type") {
@@ -70,15 +71,15 @@ struct SchemaReader {
             } else {
                 return schema
             }
-        } else if node["properties"] != nil || node["additionalProperties"] != nil {
+        } else if fields["properties"] != nil || fields["additionalProperties"] != nil {
             typeName = "object"
-        } else if node["items"] != nil {
+        } else if fields["items"] != nil {
             typeName = "array"
-        } else if node["enum"] != nil {
+        } else if fields["enum"] != nil {
             typeName = "string"
         }
 
-        if let enumNode = node["enum"], let values = context.sequence(enumNode, "enum"), typeName == "string" || typeName == "integer" {
+        if let enumNode = fields["enum"], let values = context.sequence(enumNode, "enum"), typeName == "string" || typeName == "integer" {
             var texts: [String] = []
             for value in values {
                 if case .null? = value.scalar?.value {
@@ -90,7 +91,7 @@ struct SchemaReader {
                 }
             }
             schema.kind = .enumeration(EnumSchema(
-                base: typeName == "integer" ? .integer : .string, values: texts, valueDescriptions: enumDescriptions(node)))
+                base: typeName == "integer" ? .integer : .string, values: texts, valueDescriptions: enumDescriptions(fields)))
             return schema
         }
 
@@ -98,7 +99,7 @@ struct SchemaReader {
         case nil:
             break
         case "string":
-            schema.kind = readStringKind(node)
+            schema.kind = readStringKind(fields)
         case "integer":
             schema.kind = .integer
         case "number":
@@ -108,36 +109,36 @@ struct SchemaReader {
         case "null":
             schema.nullable = true
         case "array":
-            if let items = node["items"] {
+            if let items = fields["items"] {
                 schema.kind = .array(read(items))
             } else {
                 schema.kind = .array(Schema(.any))
             }
         case "object":
-            schema.kind = readObject(node)
+            schema.kind = readObject(fields)
         case let other?:
-            if let typeNode = node["type"] {
+            if let typeNode = fields["type"] {
                 context.error("unknown schema type '\(other)'", at: typeNode)
             }
         }
         return schema
     }
 
-    private func readStringKind(_ node: YAMLNode) -> Schema.Kind {
-        guard let format = context.text(node["format"], "format") else { return .string(nil) }
+    private func readStringKind(_ fields: SchemaFields) -> Schema.Kind {
+        guard let format = context.text(fields["format"], "format") else { return .string(nil) }
         if format == "binary" { return .binary }
         return .string(StringFormat(rawValue: format))
     }
 
-    private func readObject(_ node: YAMLNode) -> Schema.Kind {
+    private func readObject(_ fields: SchemaFields) -> Schema.Kind {
         var required = Set<String>()
-        if let requiredNode = node["required"], let names = context.sequence(requiredNode, "required") {
+        if let requiredNode = fields["required"], let names = context.sequence(requiredNode, "required") {
             for name in names {
                 if let text = context.text(name, "required") { required.insert(text) }
             }
         }
         var properties: [Property] = []
-        if let propertiesNode = node["properties"], let pairs = context.mapping(propertiesNode, "properties") {
+        if let propertiesNode = fields["properties"], let pairs = context.mapping(propertiesNode, "properties") {
             for pair in pairs {
                 guard let name = pair.keyString ?? pair.key.scalar?.text else {
                     context.error("property names must be scalars", at: pair.key)
@@ -147,7 +148,7 @@ struct SchemaReader {
             }
         }
         var additional: Schema?
-        if let extra = node["additionalProperties"] {
+        if let extra = fields["additionalProperties"] {
             if case .bool? = extra.scalar?.value {
                 additional = context.bool(extra, "additionalProperties") == true ? Schema(.any) : nil
             } else {
@@ -160,9 +161,9 @@ struct SchemaReader {
         return .object(ObjectSchema(properties: properties, additionalProperties: additional))
     }
 
-    private func enumDescriptions(_ node: YAMLNode) -> [String: String] {
+    private func enumDescriptions(_ fields: SchemaFields) -> [String: String] {
         var descriptions: [String: String] = [:]
-        for item in node["x-apidog-enum"]?.sequence ?? [] {
+        for item in fields["x-apidog-enum"]?.sequence ?? [] {
             if let value = item["value"]?.scalar?.text, let text = item["description"]?.scalar?.text, !text.isEmpty {
                 descriptions[value] = text
             }
@@ -170,29 +171,29 @@ struct SchemaReader {
         return descriptions
     }
 
-    private func readConstraints(_ node: YAMLNode) -> Constraints {
+    private func readConstraints(_ fields: SchemaFields) -> Constraints {
         var c = Constraints()
-        c.maxLength = context.int(node["maxLength"], "maxLength")
-        c.minLength = context.int(node["minLength"], "minLength")
-        c.pattern = context.text(node["pattern"], "pattern")
-        c.minimum = context.number(node["minimum"], "minimum")
-        c.maximum = context.number(node["maximum"], "maximum")
+        c.maxLength = context.int(fields["maxLength"], "maxLength")
+        c.minLength = context.int(fields["minLength"], "minLength")
+        c.pattern = context.text(fields["pattern"], "pattern")
+        c.minimum = context.number(fields["minimum"], "minimum")
+        c.maximum = context.number(fields["maximum"], "maximum")
         // 3.0 writes exclusive bounds as booleans, 3.1 as numbers.
-        if let exclusive = node["exclusiveMinimum"] {
+        if let exclusive = fields["exclusiveMinimum"] {
             if case .bool(let flag)? = exclusive.scalar?.value { c.exclusiveMinimum = flag } else {
                 c.minimum = context.number(exclusive, "exclusiveMinimum")
                 c.exclusiveMinimum = c.minimum != nil
             }
         }
-        if let exclusive = node["exclusiveMaximum"] {
+        if let exclusive = fields["exclusiveMaximum"] {
             if case .bool(let flag)? = exclusive.scalar?.value { c.exclusiveMaximum = flag } else {
                 c.maximum = context.number(exclusive, "exclusiveMaximum")
                 c.exclusiveMaximum = c.maximum != nil
             }
         }
-        c.minItems = context.int(node["minItems"], "minItems")
-        c.maxItems = context.int(node["maxItems"], "maxItems")
-        c.uniqueItems = context.bool(node["uniqueItems"], "uniqueItems") ?? false
+        c.minItems = context.int(fields["minItems"], "minItems")
+        c.maxItems = context.int(fields["maxItems"], "maxItems")
+        c.uniqueItems = context.bool(fields["uniqueItems"], "uniqueItems") ?? false
         return c
     }
 
@@ -316,4 +317,20 @@ enum JSONPointer {
         let decoded = token.removingPercentEncoding ?? token
         return decoded.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
+}
+
+/// A schema's keywords, found in one pass over its mapping: a schema is asked for some twenty
+/// keywords, and scanning the mapping for each was a visible share of reading a large spec.
+struct SchemaFields {
+    private var values: [String: YAMLNode] = [:]
+
+    init(_ node: YAMLNode) {
+        for pair in node.mapping ?? [] {
+            if let key = pair.keyString, !key.hasPrefix("x-") || key == "x-apidog-enum", values[key] == nil {
+                values[key] = pair.value
+            }
+        }
+    }
+
+    subscript(key: String) -> YAMLNode? { values[key] }
 }
