@@ -57,25 +57,9 @@ enum YAMLText {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
     }
 
-    /// A double-quoted scalar in the JSON-compatible escape set. Characters YAML readers reject
-    /// or fold (C0/C1 controls, DEL, U+2028/9, BOM, U+FFFE/F) are written as `\u` escapes.
+    /// A double-quoted scalar: JSON's escapes, which YAML reads the same way.
     static func quoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20 || (0x7F...0x9F).contains(c.value) || c.value == 0x2028 || c.value == 0x2029
-                || c.value == 0xFEFF || c.value == 0xFFFE || c.value == 0xFFFF:
-                let hex = String(c.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONValue.quoted(value)
     }
 
     /// Block-style YAML for a mapping or sequence at the top level; empty collections as `{}` / `[]`.

@@ -229,19 +229,28 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
+        out += quoted(s)
+    }
+
+    /// A JSON string literal. Beyond what JSON requires, characters that YAML readers reject or
+    /// fold (C1 controls, DEL, U+2028/9, BOM, U+FFFE/F) are `\u` escapes too, so the same text is
+    /// also a valid YAML double-quoted scalar.
+    public static func quoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count) + String(c.value, radix: 16)
+            case let c where c.value < 0x20 || (0x7F...0x9F).contains(c.value) || c.value == 0x2028 || c.value == 0x2029
+                || c.value == 0xFEFF || c.value == 0xFFFE || c.value == 0xFFFF:
+                let hex = String(c.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             default: out.unicodeScalars.append(scalar)
             }
         }
-        out += "\""
+        return out + "\""
     }
 }
