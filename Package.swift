@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "OpenAPIWriter", dependencies: ["SpecIR"]),
         // Stage 5: write only what changed, never touch foreign files.
         .target(name: "OutputWriter", dependencies: ["Diagnostics"]),
-        // The pipeline, as a library for the CLI, the tests and the build plugin.
+        // The pipeline, as a library for the CLI, the tests and the benchmark.
         .target(
             name: "SallaGenKit",
             dependencies: ["YAMLLoader", "OpenAPIReader", "OpenAPIWriter", "SpecIR", "SwiftShaping", "TemplateRendering", "OutputWriter", "Diagnostics"]

@@ -12,7 +12,7 @@ public enum Generator {
     /// Models are spread over this many files so a build compiles them on several cores at once.
     public static let modelShardCount = 4
 
-    /// The fixed set of files a run produces, known before any spec is read (for the build plugin).
+    /// The fixed set of files a run produces, known before any spec is read, so a build tool can declare them.
     public static let outputFiles: [(name: String, template: String)] =
         (1...modelShardCount).map { ("Models\($0).swift", "models") } + [
             ("Client.swift", "client"),

@@ -44,7 +44,7 @@ enum DocComment {
             if line.isEmpty {
                 if let last = lines.last, !last.isEmpty { lines.append("") }
             } else {
-                lines.append(line.contains("*/") ? line.replacing("*/", with: "* /") : line)
+                lines.append(line)
             }
         }
         while lines.last?.isEmpty == true { lines.removeLast() }

@@ -28,7 +28,8 @@ extension Shaper {
                 operationDecl(operation, payload: payload, name: chosen[operation.id + operation.method.rawValue + operation.path] ?? "call")
             }
             namespaces.append(NamespaceDecl(
-                doc: DocComment.prefixed(["The \(group) endpoints, reached as `client.\(SwiftNaming.bare(propertyName))`."]),
+                doc: DocComment.prefixed(["The \(group) endpoints."]),
+                typeDoc: DocComment.prefixed(["The \(group) endpoints' calls, reached as `client.\(SwiftNaming.bare(propertyName))`."]),
                 typeName: typeName, propertyName: propertyName, operations: operations))
         }
         return namespaces

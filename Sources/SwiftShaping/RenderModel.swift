@@ -87,7 +87,10 @@ public struct AliasDecl: Sendable {
 
 /// The methods of one resource group, reached as `client.<propertyName>`.
 public struct NamespaceDecl: Sendable {
+    /// For the `client.<propertyName>` accessor.
     public var doc: [String]
+    /// For the type that holds the calls.
+    public var typeDoc: [String]
     public var typeName: String
     public var propertyName: String
     public var operations: [OperationDecl]

@@ -57,7 +57,7 @@ extension AliasDecl: TemplateValue {
 
 extension NamespaceDecl: TemplateValue {
     public var templateValue: [String: Any] {
-        ["doc": doc, "typeName": typeName, "propertyName": propertyName, "operations": operations.templateValues]
+        ["doc": doc, "typeDoc": typeDoc, "typeName": typeName, "propertyName": propertyName, "operations": operations.templateValues]
     }
 }
 

@@ -4,10 +4,10 @@ import Foundation
 import SallaRuntime
 
 extension SallaClient {
-    /// The Customers endpoints, reached as `client.customers`.
+    /// The Customers endpoints.
     public var customers: CustomersAPI { CustomersAPI(client: self) }
 
-    /// The Customers endpoints, reached as `client.customers`.
+    /// The Customers endpoints' calls, reached as `client.customers`.
     public struct CustomersAPI: Sendable {
         let client: SallaClient
 
