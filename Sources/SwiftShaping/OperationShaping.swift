@@ -133,8 +133,9 @@ extension Shaper {
             let bodyType = requestBodyType(body.contentType == .multipart ? body.withUploadFields : body, stem: stem, endpoint: endpoint)
             validatesBody = bodyType.role == .validatable
             bodyTypeName = validatesBody ? bodyType.name : nil
-            // Salla rarely marks bodies required; a body whose schema requires fields is required in practice.
-            bodyIsOptional = !body.required && !hasRequiredProperties(body.schema)
+            // Salla rarely marks bodies required. A body whose schema requires fields is required in
+            // practice, and so is a POST's (it creates or acts); an update may send nothing.
+            bodyIsOptional = !body.required && !hasRequiredProperties(body.schema) && operation.method != .post
             parameters.append(ParameterDecl(label: label, internalName: label, type: bodyType.name + (bodyIsOptional ? "?" : ""), defaultValue: bodyIsOptional ? "nil" : nil, separator: ", "))
             parameterDocs.append("  - \(label): The request body\(body.description.map { ": " + DocComment.clean($0).joined(separator: " ") } ?? ".")")
             switch body.contentType {

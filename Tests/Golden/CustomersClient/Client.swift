@@ -52,12 +52,12 @@ extension SallaClient {
         ///   - body: The request body.
         /// - Returns: The `data` of the response.
         /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
-        public func create(body: CustomerRequestBody? = nil) async throws -> Customer {
+        public func create(body: CustomerRequestBody) async throws -> Customer {
             var validator = Validator()
             validator.nested(body, at: .root)
             try validator.throwIfInvalid()
             var request = Request(method: .post, path: "/customers")
-            if let body { try request.setJSONBody(body) }
+            try request.setJSONBody(body)
             return try await client.send(request, as: Envelope<Customer>.self).data
         }
 
