@@ -313,9 +313,11 @@ final class Shaper {
         case .string: return SwiftType(name: "String", role: .plain)
         case .integer: return SwiftType(name: "Int", role: .plain)
         case .number:
-            // Salla types many ids as `number`; an id is a whole number, and Double would mangle large ones.
-            let key = scope.propertyPath.split(separator: ".").last.map(String.init) ?? ""
+            // Salla types many ids and phone numbers as `number`; both are whole numbers, which
+            // Double would print as 5.55e8 and mangle past 2^53.
+            let key = scope.propertyPath.split(separator: ".").last.map { $0.lowercased() } ?? ""
             let isIdentifier = key == "id" || key.hasSuffix("_id") || key.hasSuffix("_ids") || key == "ids"
+                || key == "mobile" || key.hasSuffix("_mobile") || key.contains("phone")
             return SwiftType(name: isIdentifier ? "Int" : "Double", role: .plain)
         case .boolean: return SwiftType(name: "Bool", role: .plain)
         case .binary: return SwiftType(name: "FileUpload", role: .plain)

@@ -12,7 +12,7 @@ public struct Customer: SallaModel {
     /// Last name.
     public let lastName: String?
     /// Mobile number without the country code.
-    public let mobile: Double?
+    public let mobile: Int?
     /// Country dialling code of the mobile number.
     public let mobileCode: String?
     /// Email address.
@@ -44,7 +44,7 @@ public struct Customer: SallaModel {
         id: Int? = nil,
         firstName: String? = nil,
         lastName: String? = nil,
-        mobile: Double? = nil,
+        mobile: Int? = nil,
         mobileCode: String? = nil,
         email: String? = nil,
         urls: URLs? = nil,
@@ -83,7 +83,7 @@ public struct Customer: SallaModel {
         self.id = container.lenient(Int.self, forKey: "id")
         self.firstName = container.lenient(String.self, forKey: "first_name")
         self.lastName = container.lenient(String.self, forKey: "last_name")
-        self.mobile = container.lenient(Double.self, forKey: "mobile")
+        self.mobile = container.lenient(Int.self, forKey: "mobile")
         self.mobileCode = container.lenient(String.self, forKey: "mobile_code")
         self.email = container.lenient(String.self, forKey: "email")
         self.urls = container.lenient(URLs.self, forKey: "urls")
