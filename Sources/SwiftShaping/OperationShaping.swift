@@ -77,7 +77,9 @@ extension Shaper {
         let endpoint = Self.endpoint(operation)
 
         let ordered = operation.parameters.filter { $0.location == .path }
-            .sorted { (operation.path.range(of: "{\($0.name)}")?.lowerBound ?? operation.path.endIndex) < (operation.path.range(of: "{\($1.name)}")?.lowerBound ?? operation.path.endIndex) }
+            .map { (parameter: $0, at: operation.path.range(of: "{\($0.name)}")?.lowerBound ?? operation.path.endIndex) }
+            .sorted { $0.at < $1.at }
+            .map(\.parameter)
         var bodyLabel: String?
         var bodyTypeName: String?
         var internalNames = Self.methodLocals
