@@ -9,10 +9,31 @@ final class DocumentContext {
     var diagnostics = DiagnosticBag()
     /// Components being expanded through allOf/anyOf/oneOf, to stop at cycles.
     var expanding = Set<String>()
+    /// Components already read, by decoded name.
+    var components: [String: Schema] = [:]
+    /// Schema nodes the document's schemas have expanded to so far (allOf copies included).
+    private var expandedNodes = 0
+
+    /// Most schema nodes one document's schemas may expand to. Merging `allOf` parts copies the
+    /// referenced components' properties, so a few lines can describe exponentially many
+    /// nodes, and everything after reading walks each copy.
+    static let maxExpandedNodes = 1_000_000
 
     init(file: String, root: YAMLNode) {
         self.file = file
         self.root = root
+    }
+
+    /// Counts `schema` against the budget; past it, one error at the schema that crossed it, and
+    /// that schema and every later one stand as any JSON value.
+    @discardableResult
+    func account(_ schema: Schema, at node: YAMLNode) -> Schema {
+        let budget = Self.maxExpandedNodes - expandedNodes
+        guard budget > 0 else { return Schema(.any, location: schema.location) }
+        expandedNodes += schema.nodeCount(upTo: budget + 1)
+        guard expandedNodes > Self.maxExpandedNodes else { return schema }
+        error("this schema expands to more than \(Self.maxExpandedNodes) nodes through allOf, anyOf or oneOf (the document's limit); refer to shared parts instead of merging them into each other", at: node)
+        return Schema(.any, location: schema.location)
     }
 
     func error(_ message: String, at node: YAMLNode) {

@@ -22,7 +22,7 @@ struct DocumentReader {
         self.context = context
         var components: [String: YAMLNode] = [:]
         for pair in context.root["components"]?["schemas"]?.mapping ?? [] {
-            if let name = pair.keyString ?? pair.key.scalar?.text { components[name] = pair.value }
+            if let name = pair.keyString ?? pair.key.scalar?.text, components[name] == nil { components[name] = pair.value }
         }
         schemas = SchemaReader(context: context, components: components)
     }
@@ -52,7 +52,8 @@ struct DocumentReader {
            let schemasNode = componentsNode["schemas"], let pairs = context.mapping(schemasNode, "components/schemas") {
             for pair in pairs {
                 guard let name = pair.keyString ?? pair.key.scalar?.text else { continue }
-                contribution.types.append(NamedType(name: name, schema: schemas.read(pair.value), location: pair.key.location))
+                let schema = schemas.component(named: name) ?? Schema(.any, location: pair.value.location)
+                contribution.types.append(NamedType(name: name, schema: schema, location: pair.key.location))
             }
         }
 
@@ -196,7 +197,7 @@ struct DocumentReader {
         }
         var schema = Schema(.string(nil), location: node.location)
         if let schemaNode = node["schema"] {
-            schema = schemas.read(schemaNode)
+            schema = schemas.readRoot(schemaNode)
         } else {
             context.warning("parameter '\(name)' has no schema; it is taken as a string", at: node)
         }
@@ -224,7 +225,7 @@ struct DocumentReader {
         }
         return RequestBody(
             contentType: json != nil ? .json : .multipart,
-            schema: chosen.value["schema"].map(schemas.read) ?? Schema(.any),
+            schema: chosen.value["schema"].map(schemas.readRoot) ?? Schema(.any),
             required: context.bool(node["required"], "required") ?? false,
             description: context.text(node["description"], "description"),
             examples: readExamples(chosen.value)
@@ -253,7 +254,7 @@ struct DocumentReader {
             var result = Response(status: status, description: context.text(response["description"], "description"))
             if let contentNode = response["content"], let media = context.mapping(contentNode, "content"),
                let json = media.first(where: { $0.keyString.map(Self.isJSON) ?? false }) {
-                result.schema = json.value["schema"].map(schemas.read)
+                result.schema = json.value["schema"].map(schemas.readRoot)
                 result.examples = readExamples(json.value)
             }
             responses.append(result)

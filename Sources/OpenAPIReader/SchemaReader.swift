@@ -25,6 +25,23 @@ struct SchemaReader {
         return name
     }
 
+    /// A schema that stands on its own (a component, or a parameter's, body's or response's
+    /// schema), counted against the document's budget of expanded schema nodes.
+    func readRoot(_ node: YAMLNode) -> Schema {
+        context.account(read(node), at: node)
+    }
+
+    /// The component called `name`, read once however often it is referenced; nil while it is
+    /// being read, so a combination that reaches itself again is not expanded a second time.
+    func component(named name: String) -> Schema? {
+        if let known = context.components[name] { return known }
+        guard let node = components[name], context.expanding.insert(name).inserted else { return nil }
+        defer { context.expanding.remove(name) }
+        let schema = context.account(read(node), at: node)
+        context.components[name] = schema
+        return schema
+    }
+
     func read(_ node: YAMLNode) -> Schema {
         guard node.mapping != nil else {
             if case .bool(true)? = node.scalar?.value { return Schema(.any, location: node.location) }
@@ -276,11 +293,9 @@ struct SchemaReader {
     private func objectShape(_ schema: Schema) -> ObjectSchema? {
         var current = schema
         var seen = Set<String>()
-        while case .reference(let name) = current.kind, seen.insert(name).inserted, let node = components[name] {
-            // A combination that reaches itself again is not expanded a second time.
-            guard context.expanding.insert(name).inserted else { return nil }
-            defer { context.expanding.remove(name) }
-            current = read(node)
+        while case .reference(let name) = current.kind, seen.insert(name).inserted {
+            guard let target = component(named: name) else { return nil }
+            current = target
         }
         if case .object(let object) = current.kind { return object }
         return nil

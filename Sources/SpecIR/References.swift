@@ -18,6 +18,24 @@ extension Schema {
         return copy
     }
 
+    /// How many schemas this one is made of, itself included, counting no further than `limit`.
+    public func nodeCount(upTo limit: Int) -> Int {
+        var count = 0
+        var pending = [self]
+        while let schema = pending.popLast(), count < limit {
+            count += 1
+            switch schema.kind {
+            case .array(let items): pending.append(items)
+            case .map(let values): pending.append(values)
+            case .object(let object):
+                pending += object.properties.map(\.schema)
+                if let additional = object.additionalProperties { pending.append(additional) }
+            case .string, .integer, .number, .boolean, .enumeration, .reference, .binary, .any: break
+            }
+        }
+        return count
+    }
+
     /// Every named type this schema refers to, directly or through nested shapes.
     public var referencedNames: [String] {
         switch kind {

@@ -15,15 +15,14 @@ enum DocComment {
 
     /// Lines ready to print: `/// text`, and a bare `///` between paragraphs.
     static func prefixed(_ lines: [String]) -> [String] {
-        lines.map { $0.isEmpty ? "///" : "/// " + $0 }
+        lines.map { $0.isEmpty ? "///" : "/// " + CommentText.line($0) }
     }
 
     /// Paragraph lines of `text` with doc-site markup gone and blank runs collapsed.
     static func clean(_ text: String) -> [String] {
         // Byte checks first: most descriptions are plain text, and grapheme-aware searching is slow.
         let bytes = text.utf8
-        var body = text
-        if bytes.contains(UInt8(ascii: "\r")) { body = body.replacing("\r\n", with: "\n") }
+        var body = CommentText.unifyingLineBreaks(text)
         if bytes.contains(UInt8(ascii: "<")) {
             body = removeBlocks(body, open: "<Accordion", close: "</Accordion>")
             body = body.replacing("<br>", with: "\n").replacing("<br/>", with: "\n").replacing("<br />", with: "\n")
@@ -86,5 +85,55 @@ enum DocComment {
             rest = rest[rest.index(after: end)...]
         }
         return result + rest
+    }
+}
+
+/// Text that lands in a `//` comment: whatever the spec wrote, it stays on its line. Swift ends a
+/// comment at `\n` or `\r`, editors also break at U+2028, U+2029 and U+0085, a NUL makes the
+/// compiler warn, and bidirectional overrides can make a comment show other code than it holds.
+public enum CommentText {
+    /// One comment line: line breaks become spaces; other controls and bidirectional overrides go.
+    public static func line(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsCare) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isLineBreak(scalar) {
+                result.append(" ")
+            } else if !needsCare(scalar) {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// The text with every line break Swift or an editor knows written as `\n`.
+    static func unifyingLineBreaks(_ text: String) -> String {
+        // Plain descriptions have none of the bytes these breaks start with.
+        guard text.utf8.contains(where: { $0 == 0x0D || $0 == 0xE2 || $0 == 0xC2 }) else { return text }
+        var result = String.UnicodeScalarView()
+        var afterCarriageReturn = false
+        for scalar in text.unicodeScalars {
+            if !(scalar == "\n" && afterCarriageReturn) {
+                result.append(isLineBreak(scalar) ? "\n" : scalar)
+            }
+            afterCarriageReturn = scalar == "\r"
+        }
+        return String(result)
+    }
+
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Line breaks, controls other than tab, and the bidirectional embedding, override and isolate marks.
+    private static func needsCare(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09: return false
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
     }
 }

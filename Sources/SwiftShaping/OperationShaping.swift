@@ -2,21 +2,23 @@ import Diagnostics
 import SpecIR
 
 extension Shaper {
-    /// Names the generated method body uses for its own values.
-    static let methodLocals: Set<String> = ["client", "request", "validator", "form"]
+    /// Names every namespace before any other type is named from an operation: namespace types
+    /// live inside `SallaClient`, where they would hide a model of the same name.
+    func nameNamespaces() {
+        var propertyNames = ReservedNames.clientMembers
+        for group in Set(spec.operations.map(\.group)).sorted() {
+            let typeName = SwiftNaming.uniqueType(SwiftNaming.typeName(group) + "API", in: &takenTypeNames)
+            namespaceNames[group] = (typeName, SwiftNaming.unique(SwiftNaming.memberName(group), in: &propertyNames))
+        }
+    }
 
     func shapeNamespaces(payloads: [Payload]) -> [NamespaceDecl] {
         var groups: [String: [(SpecIR.Operation, Payload)]] = [:]
         for (operation, payload) in zip(spec.operations, payloads) { groups[operation.group, default: []].append((operation, payload)) }
-        var propertyNames = Set<String>(["accessToken", "baseURL", "transport", "send"])
-        // Namespace types live inside SallaClient, where they would hide a model of the same name.
-        var typeNames = takenTypeNames
         var namespaces: [NamespaceDecl] = []
         for group in groups.keys.sorted() {
-            let typeName = SwiftNaming.unique(SwiftNaming.typeName(group) + "API", in: &typeNames)
-            takenTypeNames.insert(typeName)
-            let propertyName = SwiftNaming.unique(SwiftNaming.memberName(group), in: &propertyNames)
-            var methodNames = Set<String>()
+            guard let (typeName, propertyName) = namespaceNames[group] else { continue }
+            var methodNames = ReservedNames.namespaceMembers
             let entries = groups[group] ?? []
             // Vendor names first, so an operationId-derived name never takes a vendor's name.
             let named = entries.sorted { ($0.0.sdkMethodName == nil ? 1 : 0) < ($1.0.sdkMethodName == nil ? 1 : 0) }
@@ -82,11 +84,11 @@ extension Shaper {
             .map(\.parameter)
         var bodyLabel: String?
         var bodyTypeName: String?
-        var internalNames = Self.methodLocals
+        var internalNames = ReservedNames.methodLocals
         func addParameter(_ parameter: Parameter) {
             let label = SwiftNaming.unique(SwiftNaming.memberName(parameter.name), in: &labels)
             // Inside the method a parameter must not hide the names the generated body uses.
-            let candidate = Self.methodLocals.contains(SwiftNaming.bare(label)) ? SwiftNaming.bare(label) + "Value" : label
+            let candidate = ReservedNames.methodLocals.contains(SwiftNaming.bare(label)) ? SwiftNaming.bare(label) + "Value" : label
             let name = SwiftNaming.unique(candidate, in: &internalNames)
             let type: SwiftType
             if Self.isFormText(resolved(parameter.schema).kind, resolve: resolved) {
@@ -246,7 +248,7 @@ extension Shaper {
 
     /// Declares an inline schema as a new top-level type with a unique name.
     private func topLevelType(_ schema: Schema, name: String, forRequest: Bool) -> SwiftType {
-        let unique = SwiftNaming.unique(name, in: &takenTypeNames)
+        let unique = SwiftNaming.uniqueType(name, in: &takenTypeNames)
         let decl = declaration(for: schema, named: unique, component: nil, forRequest: forRequest)
         types.append(decl)
         return SwiftType(name: unique, role: !decl.structDecl.isEmpty ? .validatable : !decl.enumDecl.isEmpty ? .enumeration : .plain)

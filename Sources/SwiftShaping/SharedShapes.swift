@@ -79,8 +79,8 @@ struct SharedShapes {
             guard let found = seen[key], found.count > 1 else { continue }
             // The property's own name reads best; the owner's name in front tells apart two
             // different shapes that go by the same property name.
-            let candidates = [found.hint, found.owner + found.hint]
-            let name = candidates.first { !taken.contains($0) } ?? SwiftNaming.unique(found.owner + found.hint, in: &taken)
+            let candidates = [found.hint, found.owner + found.hint].map(ReservedNames.avoidingTypes)
+            let name = candidates.first { !taken.contains($0) } ?? SwiftNaming.uniqueType(found.owner + found.hint, in: &taken)
             taken.insert(name)
             entries[key] = Entry(name: name, forRequest: found.forRequest)
         }

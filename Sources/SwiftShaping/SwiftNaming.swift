@@ -34,8 +34,7 @@ public enum SwiftNaming {
         guard !parts.isEmpty else { return "Type" + fallbackSuffix(name) }
         var result = parts.map(capitalized).joined()
         if result.first?.isNumber == true { result = "_" + result }
-        if reservedTypeNames.contains(result) { result += "Model" }
-        return result
+        return ReservedNames.avoidingTypes(result)
     }
 
     /// `first_name` -> `firstName`; `{field-name}` -> `fieldName`; `default` -> `` `default` ``.
@@ -66,6 +65,13 @@ public enum SwiftNaming {
         }
         if name.hasSuffix("s"), !name.hasSuffix("ss"), !name.hasSuffix("us"), name.count > 3 { return String(name.dropLast()) }
         return name + "Item"
+    }
+
+    /// A type name built from pieces (`Strings` made singular, a hint with `Value` appended),
+    /// made unique against `taken`: the one way derived type names are chosen, so none of them
+    /// shadows a standard or runtime type.
+    public static func uniqueType(_ candidate: String, in taken: inout Set<String>) -> String {
+        unique(ReservedNames.avoidingTypes(candidate), in: &taken)
     }
 
     /// Makes `candidate` unique against `taken`, appending 2, 3, ... and records it.
@@ -143,15 +149,4 @@ public enum SwiftNaming {
 
     /// Names that cannot be members even in backticks, or that would shadow generated members.
     static let unusableMemberNames: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "CodingKeys"]
-
-    /// Swift standard types and SallaRuntime's public types that generated types must not shadow.
-    static let reservedTypeNames: Set<String> = [
-        "Any", "Array", "Bool", "Character", "Codable", "CodingKey", "Data", "Date", "Decimal", "Decoder", "Dictionary",
-        "Double", "Encoder", "Error", "Float", "Hashable", "Int", "Int64", "Never", "Optional", "Protocol", "Result",
-        "Self", "Sendable", "Set", "String", "Type", "URL", "UUID", "Void",
-        "EmptyResponse", "Envelope", "FieldPath", "FileUpload", "HTTPMethod", "HTTPRequest", "HTTPResponse", "Indirect", "JSONValue",
-        "MultipartFormData", "OpenEnumeration", "Page", "PagedEnvelope", "Pagination", "PathComponent", "QueryItems",
-        "QueryValue", "Request", "RequestBody", "SallaAPIError", "SallaClient", "SallaModel", "JSONKey", "SallaDecodingError", "StringFormat",
-        "Transport", "URLSessionTransport", "Validatable", "ValidationFailure", "Validator", "Violation",
-    ]
 }
