@@ -49,7 +49,7 @@ final class DocumentContext {
     /// The mapping at `node`, or nil with an error naming what was expected.
     func mapping(_ node: YAMLNode, _ what: String) -> [YAMLPair]? {
         guard let pairs = node.mapping else {
-            error("\(what) must be a mapping, found \(node.kindName)", at: node)
+            error("\(what) must be a mapping, found \(describe(node))", at: node)
             return nil
         }
         return pairs
@@ -57,7 +57,7 @@ final class DocumentContext {
 
     func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
         guard let items = node.sequence else {
-            error("\(what) must be a sequence, found \(node.kindName)", at: node)
+            error("\(what) must be a sequence, found \(describe(node))", at: node)
             return nil
         }
         return items
@@ -67,7 +67,7 @@ final class DocumentContext {
     func text(_ node: YAMLNode?, _ what: String) -> String? {
         guard let node else { return nil }
         guard let scalar = node.scalar else {
-            error("'\(what)' must be a string, found \(node.kindName)", at: node)
+            error("'\(what)' must be a string, found \(describe(node))", at: node)
             return nil
         }
         if case .null = scalar.value { return nil }
@@ -78,7 +78,7 @@ final class DocumentContext {
     func string(_ node: YAMLNode?, _ what: String) -> String? {
         guard let node else { return nil }
         guard let value = node.string else {
-            error("'\(what)' must be a string, found \(node.kindName)", at: node)
+            error("'\(what)' must be a string, found \(describe(node))", at: node)
             return nil
         }
         return value
@@ -87,7 +87,7 @@ final class DocumentContext {
     func bool(_ node: YAMLNode?, _ what: String) -> Bool? {
         guard let node else { return nil }
         guard case .bool(let value)? = node.scalar?.value else {
-            error("'\(what)' must be a boolean, found \(node.kindName)", at: node)
+            error("'\(what)' must be a boolean, found \(describe(node))", at: node)
             return nil
         }
         return value
@@ -96,7 +96,7 @@ final class DocumentContext {
     func int(_ node: YAMLNode?, _ what: String) -> Int? {
         guard let node else { return nil }
         guard case .int(let value)? = node.scalar?.value, value >= 0 else {
-            error("'\(what)' must be a non-negative integer, found \(node.kindName)", at: node)
+            error("'\(what)' must be a non-negative integer, found \(describe(node))", at: node)
             return nil
         }
         return value
@@ -106,10 +106,25 @@ final class DocumentContext {
         guard let node else { return nil }
         switch node.scalar?.value {
         case .int(let value)?: return Double(value)
-        case .double(let value)?: return value
+        // `.inf` is a bound that bounds nothing; callers leave infinite bounds out.
+        case .double(let value)? where !value.isNaN: return value
         default:
-            error("'\(what)' must be a number, found \(node.kindName)", at: node)
+            error("'\(what)' must be a number, found \(describe(node))", at: node)
             return nil
+        }
+    }
+
+    /// What a node holds, for messages: `a mapping`, `a sequence`, `integer -1`, `string 'abc'`
+    /// (`1e400` and `.inf`, which no Double holds, read as what they are written as).
+    func describe(_ node: YAMLNode) -> String {
+        guard let scalar = node.scalar else { return "a \(node.kindName)" }
+        let text = scalar.text.count > 40 ? scalar.text.prefix(40) + "…" : Substring(scalar.text)
+        switch scalar.value {
+        case .null: return "null"
+        case .string where !scalar.isQuoted && Double(scalar.text) != nil: return "number \(text), beyond Double's range"
+        case .double(let value) where value.isNaN: return "\(text), which is not a number"
+        case .string: return "string '\(text)'"
+        default: return "\(scalar.value.kindName) \(text)"
         }
     }
 }

@@ -114,7 +114,7 @@ struct DocumentReader {
             parameters.removeAll { $0.name == parameter.name && $0.location == parameter.location }
             parameters.append(parameter)
         }
-        addUndeclaredPathParameters(path, to: &parameters, at: node)
+        matchPathParameters(path, to: &parameters, at: node)
 
         var scopes = node["security"].map(readScopes) ?? documentScopes ?? []
         if scopes.isEmpty, let description { scopes = ScopeText.scopes(in: description) }
@@ -146,15 +146,20 @@ struct DocumentReader {
         return segment.map(String.init) ?? "Default"
     }
 
-    private func addUndeclaredPathParameters(_ path: String, to parameters: inout [Parameter], at node: YAMLNode) {
-        var rest = Substring(path)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            let name = String(rest[rest.index(after: open)..<close])
+    /// Every `{name}` of the path has a path parameter, and every path parameter a `{name}`.
+    private func matchPathParameters(_ path: String, to parameters: inout [Parameter], at node: YAMLNode) {
+        var placeholders = Set<String>()
+        for case .parameter(let name) in PathSegment.split(path) {
+            placeholders.insert(name)
             if !parameters.contains(where: { $0.location == .path && $0.name == name }) {
                 context.warning("path parameter '\(name)' is not declared; it is taken as a required string", at: node)
                 parameters.append(Parameter(name: name, location: .path, required: true, schema: Schema(.string(nil))))
             }
-            rest = rest[rest.index(after: close)...]
+        }
+        parameters.removeAll { parameter in
+            guard parameter.location == .path, !placeholders.contains(parameter.name) else { return false }
+            context.diagnostics.warning("path parameter '\(parameter.name)' does not appear in the path '\(path)'; it is left out", at: parameter.schema.location ?? node.location)
+            return true
         }
     }
 

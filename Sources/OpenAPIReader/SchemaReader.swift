@@ -45,7 +45,7 @@ struct SchemaReader {
     func read(_ node: YAMLNode) -> Schema {
         guard node.mapping != nil else {
             if case .bool(true)? = node.scalar?.value { return Schema(.any, location: node.location) }
-            context.error("a schema must be a mapping, found \(node.kindName)", at: node)
+            context.error("a schema must be a mapping, found \(context.describe(node))", at: node)
             return Schema(.any, location: node.location)
         }
         let fields = SchemaFields(node)
@@ -97,18 +97,27 @@ struct SchemaReader {
         }
 
         if let enumNode = fields["enum"], let values = context.sequence(enumNode, "enum"), typeName == "string" || typeName == "integer" {
+            let base: EnumSchema.Base = typeName == "integer" ? .integer : .string
             var texts: [String] = []
             for value in values {
                 if case .null? = value.scalar?.value {
                     schema.nullable = true
                 } else if let text = value.scalar?.text {
-                    if !texts.contains(text) { texts.append(text) }
+                    if base == .integer, !Self.isInt(value) {
+                        context.warning("enum value \(context.describe(value)) of an integer is not a whole number within Int's range; it is left out", at: value)
+                    } else if !texts.contains(text) {
+                        texts.append(text)
+                    }
                 } else {
-                    context.error("enum values must be scalars, found \(value.kindName)", at: value)
+                    context.error("enum values must be scalars, found \(context.describe(value))", at: value)
                 }
             }
-            schema.kind = .enumeration(EnumSchema(
-                base: typeName == "integer" ? .integer : .string, values: texts, valueDescriptions: enumDescriptions(fields)))
+            // An integer enum none of whose values Swift can hold checks nothing.
+            if base == .integer, texts.isEmpty {
+                schema.kind = .integer
+                return schema
+            }
+            schema.kind = .enumeration(EnumSchema(base: base, values: texts, valueDescriptions: enumDescriptions(fields)))
             return schema
         }
 
@@ -139,6 +148,14 @@ struct SchemaReader {
             }
         }
         return schema
+    }
+
+    private static func isInt(_ node: YAMLNode) -> Bool {
+        switch node.scalar?.value {
+        case .int?: return true
+        case .string(let text)?: return Int(text) != nil
+        default: return false
+        }
     }
 
     private func readStringKind(_ fields: SchemaFields) -> Schema.Kind {

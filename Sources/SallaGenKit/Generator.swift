@@ -122,13 +122,13 @@ public enum Generator {
         }
     }
 
-    /// Files named directly, and *.yaml, *.yml, *.json found under named folders, sorted and deduplicated.
+    /// Files named directly, and *.yaml, *.yml, *.json found under named folders, sorted and
+    /// deduplicated. Folders named or reached through symbolic links are searched as their targets.
     public static func expandInputs(_ inputs: [String], diagnostics: inout DiagnosticBag) -> [String] {
         var files = Set<String>()
-        let manager = FileManager.default
         for input in inputs {
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
                 diagnostics.error("no such file or folder: \(input)", at: nil)
                 continue
             }
@@ -136,14 +136,42 @@ public enum Generator {
                 files.insert(input)
                 continue
             }
-            let base = input.hasSuffix("/") ? String(input.dropLast()) : input
-            // The enumerator does not descend into a folder named through a symbolic link.
-            let found = (manager.enumerator(atPath: (input as NSString).resolvingSymlinksInPath)?.allObjects as? [String] ?? []).filter {
-                ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension.lowercased())
+            var search = SpecSearch()
+            search.collect(in: input.count > 1 && input.hasSuffix("/") ? String(input.dropLast()) : input)
+            if search.found.isEmpty && search.diagnostics.all.isEmpty {
+                diagnostics.warning("no *.yaml, *.yml or *.json files in \(input)", at: nil)
             }
-            if found.isEmpty { diagnostics.warning("no *.yaml, *.yml or *.json files in \(input)", at: nil) }
-            for path in found { files.insert(base + "/" + path) }
+            diagnostics.append(contentsOf: search.diagnostics.all)
+            files.formUnion(search.found)
         }
         return files.sorted()
+    }
+}
+
+/// A walk through a folder for spec files, following symbolic links once each.
+private struct SpecSearch {
+    var found: [String] = []
+    var diagnostics = DiagnosticBag()
+    private var visited = Set<String>()
+
+    static func isSpec(_ name: String) -> Bool {
+        ["yaml", "yml", "json"].contains((name as NSString).pathExtension.lowercased())
+    }
+
+    mutating func collect(in folder: String) {
+        // A link back up the tree would otherwise be walked for ever.
+        guard let real = realpath(folder, nil) else { return }
+        defer { free(real) }
+        guard visited.insert(String(cString: real)).inserted else { return }
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+            let path = folder + "/" + name
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                if isDirectory.boolValue { collect(in: path) } else if Self.isSpec(name) { found.append(path) }
+            } else if Self.isSpec(name) {
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                diagnostics.error("cannot read \(path): it is a symbolic link to \(target), which does not exist", at: SourceLocation(file: path, line: 1, column: 1))
+            }
+        }
     }
 }

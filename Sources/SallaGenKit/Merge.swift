@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import OpenAPIReader
 import OpenAPIWriter
+import OutputWriter
 import SpecIR
 import YAMLLoader
 
@@ -62,33 +63,14 @@ public enum MergedDocument {
         return "\(marker) from \(documents). Do not edit.\n" + OpenAPIWriter.yaml(spec)
     }
 
-    /// Whether `path` must be written to hold `contents`: false when it already does. Fails when
+    /// What writing `contents` to `path` takes: nothing when it already holds them. Fails when
     /// the path is a folder, cannot be read, or holds a file sallagen merge did not write.
-    public static func needsWriting(_ contents: String, at path: String) -> Result<Bool, Diagnostic> {
+    public static func plan(_ contents: String, at path: String) -> Result<OutputWriter.Plan, Diagnostic> {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .success(true) }
-        if isDirectory.boolValue {
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             return .failure(.error("output path \(path) is a folder; give the file to write", at: nil))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error("cannot read \(path)", at: nil))
-        }
-        let existing = String(decoding: data, as: UTF8.self)
-        guard existing.hasPrefix(marker) else {
-            return .failure(.error("\(path) was not written by sallagen merge; it is left untouched", at: nil))
-        }
-        return .success(existing != contents)
-    }
-
-    /// Writes through a temporary file and an atomic rename, creating missing folders.
-    public static func write(_ contents: String, to path: String) -> Diagnostic? {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: url, options: .atomic)
-        } catch {
-            return .error("cannot write \(path): \(error.localizedDescription)", at: nil)
-        }
-        return nil
+        let file = OutputFile(name: (path as NSString).lastPathComponent, contents: contents)
+        return OutputWriter.plan([file], in: (path as NSString).deletingLastPathComponent, marker: marker)
     }
 }

@@ -78,9 +78,32 @@ public struct Operation: Hashable, Sendable {
         self.location = location
     }
 
+    /// The path split into its text and its `{parameter}` placeholders.
+    public var pathSegments: [PathSegment] { PathSegment.split(path) }
+
     /// The first 2xx response, which is what a successful call returns.
     public var successResponse: Response? {
         responses.first { (200..<300).contains($0.status ?? 0) }
+    }
+}
+
+/// A piece of a path template: text sent as written, or a `{name}` placeholder for a path parameter.
+public enum PathSegment: Hashable, Sendable {
+    case text(String)
+    case parameter(String)
+
+    /// `/customers/{customer}/ban` -> text `/customers/`, parameter `customer`, text `/ban`.
+    /// A `{` without a closing `}` is text.
+    public static func split(_ path: String) -> [PathSegment] {
+        var segments: [PathSegment] = []
+        var rest = Substring(path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { segments.append(.text(String(rest[..<open]))) }
+            segments.append(.parameter(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { segments.append(.text(String(rest))) }
+        return segments
     }
 }
 

@@ -75,7 +75,7 @@ extension Shaper {
         var queryItems: [QueryItemDecl] = []
         var headers: [QueryItemDecl] = []
         var parameterDocs: [String] = []
-        var pathLiteral = escapeLiteral(operation.path)
+        var pathArguments: [String: String] = [:]
         let endpoint = Self.endpoint(operation)
 
         let ordered = operation.parameters.filter { $0.location == .path }
@@ -118,7 +118,7 @@ extension Shaper {
             }
             switch parameter.location {
             case .path:
-                pathLiteral = pathLiteral.replacingOccurrences(of: "{\(parameter.name)}", with: "\\(PathComponent.encode(\(name)))")
+                pathArguments[parameter.name] = name
             case .query:
                 queryItems.append(QueryItemDecl(key: escapeLiteral(parameter.name), name: name))
             case .header:
@@ -167,6 +167,12 @@ extension Shaper {
         }
         if !parameters.isEmpty { parameters[parameters.count - 1].separator = "" }
 
+        let pathLiteral = operation.pathSegments.map { segment in
+            switch segment {
+            case .text(let text): return escapeLiteral(text)
+            case .parameter(let name): return pathArguments[name].map { "\\(PathComponent.encode(\($0)))" } ?? escapeLiteral("{\(name)}")
+            }
+        }.joined()
         let (returnClause, sendStatement, returnsDoc, decodeType) = returnShape(payload, operation: operation, stem: stem)
         var doc = DocComment.lines(operation.summary, operation.description)
         doc += ["", "`\(operation.method.rawValue.uppercased()) \(operation.path)`"]

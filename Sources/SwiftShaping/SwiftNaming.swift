@@ -122,6 +122,14 @@ public enum SwiftNaming {
         return result
     }
 
+    /// Swift for a finite double that the compiler reads back exactly and without a warning:
+    /// the literal as Swift prints it, but the bit pattern for a subnormal value, whose literal
+    /// (decimal or hexadecimal) the compiler warns "underflows and loses precision".
+    public static func doubleLiteral(_ value: Double) -> String {
+        guard value.isSubnormal else { return "\(value)" }
+        return "Double(bitPattern: 0x\(String(value.bitPattern, radix: 16, uppercase: true)))"
+    }
+
     /// FNV-1a of the name's UTF-8: the same on every machine and run, unlike `Hasher`.
     public static func stableHash(_ name: String) -> UInt32 {
         var hash: UInt32 = 2_166_136_261

@@ -75,8 +75,8 @@ final class Shaper {
     }
 
     func run() -> RenderModel {
-        let payloads = spec.operations.map { payload(of: $0) }
         findAliasCycles()
+        let payloads = spec.operations.map { payload(of: $0) }
         nameReachableComponents(payloads: payloads)
         nameNamespaces()
         findIndirectEdges()
@@ -271,7 +271,7 @@ final class Shaper {
         switch schema.kind {
         case .object(let object) where !object.properties.isEmpty:
             var scope = Scope(qualifiedName: qualified, component: component, propertyPath: "", forRequest: forRequest, nestedNames: topLevelNames.union([SwiftNaming.bare(name)]))
-            return TypeDecl(structDecl: structDecl(object, named: name, doc: doc, scope: &scope))
+            return TypeDecl(structDecl: structDecl(object, named: name, doc: doc, at: schema.location, scope: &scope))
         case .enumeration(let enumeration) where enumeration.base == .string:
             return TypeDecl(enumDecl: enumDecl(enumeration, named: name, doc: doc))
         default:
@@ -283,7 +283,7 @@ final class Shaper {
         }
     }
 
-    func structDecl(_ object: ObjectSchema, named name: String, doc: [String], scope: inout Scope) -> StructDecl {
+    func structDecl(_ object: ObjectSchema, named name: String, doc: [String], at location: SourceLocation?, scope: inout Scope) -> StructDecl {
         var propertyNames = Set<String>()
         var properties: [PropertyDecl] = []
         var rules: [ValidationRule] = []
@@ -311,7 +311,7 @@ final class Shaper {
         scope.propertyPath = basePath
         if !properties.isEmpty { properties[properties.count - 1].separator = "" }
         if object.additionalProperties != nil, !object.properties.isEmpty {
-            diagnostics.warning("additional properties beside named ones are not kept in '\(name)'", at: nil)
+            diagnostics.warning("additional properties beside named ones are not kept in '\(name)'", at: location)
         }
         if scope.forRequest {
             validations.append(ValidationDecl(typeName: scope.qualifiedName, access: access, rules: rules))
@@ -392,7 +392,7 @@ final class Shaper {
                 qualifiedName: scope.qualifiedName.isEmpty ? name : scope.qualifiedName + "." + name, component: scope.component, propertyPath: scope.propertyPath,
                 // Nested names avoid every component's name, which they would otherwise hide inside the struct.
                 forRequest: scope.forRequest, nestedNames: topLevelNames.union([name]))
-            let decl = structDecl(object, named: name, doc: DocComment.prefixed(DocComment.lines(schema.description)), scope: &inner)
+            let decl = structDecl(object, named: name, doc: DocComment.prefixed(DocComment.lines(schema.description)), at: schema.location, scope: &inner)
             scope.nested.append(TypeDecl(structDecl: decl))
             return SwiftType(name: name, role: .validatable)
         }
@@ -520,15 +520,18 @@ final class Shaper {
         // Ids typed `number` are Int in Swift too.
         let isInteger = isNumber && (schema.kind != .number || type.name == "Int")
         // An integer compared with a fractional bound: the nearest whole bound inside the range says the same.
-        func bound(_ v: Double, exclusive: Bool, roundingUp: Bool) -> String? {
+        func bound(_ name: String, _ v: Double, exclusive: Bool, roundingUp: Bool) -> String? {
             guard v.isFinite else { return nil }
-            guard isInteger else { return ", \(v)" + (exclusive ? ", exclusive: true" : "") }
+            guard isInteger else { return ", \(SwiftNaming.doubleLiteral(v))" + (exclusive ? ", exclusive: true" : "") }
             let whole = v == v.rounded() ? v : (roundingUp ? v.rounded(.up) : v.rounded(.down))
-            guard let integer = Int(exactly: whole) else { return nil }
+            guard let integer = Int(exactly: whole) else {
+                diagnostics.warning("the \(name) \(v) of '\(property.name)' is beyond the range of Int; it is not checked", at: schema.location)
+                return nil
+            }
             return ", \(integer)" + (exclusive && v == whole ? ", exclusive: true" : "")
         }
-        if let v = c.minimum, let text = bound(v, exclusive: c.exclusiveMinimum, roundingUp: true) { rule("minimum", text) }
-        if let v = c.maximum, let text = bound(v, exclusive: c.exclusiveMaximum, roundingUp: false) { rule("maximum", text) }
+        if let v = c.minimum, let text = bound("minimum", v, exclusive: c.exclusiveMinimum, roundingUp: true) { rule("minimum", text) }
+        if let v = c.maximum, let text = bound("maximum", v, exclusive: c.exclusiveMaximum, roundingUp: false) { rule("maximum", text) }
         if let n = c.minItems { rule("minItems", ", \(n)") }
         if let n = c.maxItems { rule("maxItems", ", \(n)") }
         if c.uniqueItems, type.role != .arrayOfValidatable { rule("uniqueItems") }

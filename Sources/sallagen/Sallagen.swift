@@ -81,7 +81,7 @@ struct Generate: ParsableCommand {
             if !plan.changed.isEmpty { throw ExitCode(1) }
             return
         }
-        if let failure = OutputWriter.write(plan, to: output) {
+        if let failure = OutputWriter.write(plan) {
             report([failure])
             throw ExitCode(1)
         }
@@ -123,13 +123,14 @@ struct Merge: ParsableCommand {
         guard let spec = merged.spec, !merged.hasErrors else { throw ExitCode(1) }
 
         let text = MergedDocument.text(spec, documentCount: merged.files.count)
-        let changed: Bool
-        switch MergedDocument.needsWriting(text, at: output) {
-        case .success(let value): changed = value
+        let plan: OutputWriter.Plan
+        switch MergedDocument.plan(text, at: output) {
+        case .success(let value): plan = value
         case .failure(let diagnostic):
             report([diagnostic])
             throw ExitCode(1)
         }
+        let changed = !plan.changed.isEmpty
         let warnings = merged.diagnostics.filter { $0.severity == .warning }.count
         let counts = "\(merged.files.count) document\(merged.files.count == 1 ? "" : "s"), \(spec.operations.count) operations, \(spec.types.count) schemas, \(warnings) warnings"
         if check {
@@ -138,7 +139,7 @@ struct Merge: ParsableCommand {
             if changed { throw ExitCode(1) }
             return
         }
-        if changed, let failure = MergedDocument.write(text, to: output) {
+        if let failure = OutputWriter.write(plan) {
             report([failure])
             throw ExitCode(1)
         }
@@ -169,7 +170,9 @@ extension Sallagen {
             if error is ExitCode {
                 Foundation.exit(code.rawValue)
             }
-            standardError("sallagen: error: " + fullMessage(for: error))
+            // ArgumentParser starts its text with "Error: "; the diagnostic prefix already says so.
+            let text = fullMessage(for: error)
+            standardError("sallagen: error: " + (text.hasPrefix("Error: ") ? String(text.dropFirst(7)) : text))
             Foundation.exit(code == .failure ? 1 : 2)
         }
     }
