@@ -16,10 +16,12 @@ import YAMLLoader
 let reference = (seconds: 3.3, megabytes: 93.0, lines: 107_854, debugBuild: 53.0)
 
 let usage = """
-    usage: sallagen-benchmark [CORPUS] [--runs N] [--no-compile]
+    usage: sallagen-benchmark [CORPUS] [--runs N] [--no-compile] [--no-scale]
       CORPUS        folder (or file) of OpenAPI documents; default: ../shared/salla-openapi beside the package
       --runs N      measured repetitions of every timing, after one warm-up (default 5); min and median are shown
       --no-compile  skip the debug build of the generated SDK (the slow part)
+      --no-scale    skip the synthetic 1k, 5k and 10k operation APIs
+      --write-synthetic N DIR  write the synthetic API of N operations into DIR (for profiling) and stop
     Build both products first, in release mode:
       swift build -c release --product sallagen && swift build -c release --product sallagen-benchmark
     """
@@ -29,6 +31,7 @@ let usage = """
 var corpusArgument: String?
 var runs = 5
 var compile = true
+var scale = true
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -40,6 +43,21 @@ while let argument = arguments.next() {
         runs = count
     case "--no-compile":
         compile = false
+    case "--no-scale":
+        scale = false
+    case "--write-synthetic":
+        guard let count = arguments.next().flatMap({ Int($0) }), count > 0, let folder = arguments.next() else {
+            FileHandle.standardError.write(Data("sallagen-benchmark: --write-synthetic needs a number of operations and a folder\n\(usage)\n".utf8))
+            exit(2)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try writeSyntheticAPI(operations: count, into: URL(fileURLWithPath: folder))
+        } catch {
+            FileHandle.standardError.write(Data("sallagen-benchmark: \(error)\n".utf8))
+            exit(1)
+        }
+        exit(0)
     case "-h", "--help":
         print(usage)
         exit(0)
@@ -248,6 +266,31 @@ if FileManager.default.isExecutableFile(atPath: sallagenBinary) {
     print("  skipped: no release sallagen at \(sallagenBinary); build it first (swift build -c release --product sallagen)")
 }
 print("")
+
+// MARK: - Scale
+
+if scale, FileManager.default.isExecutableFile(atPath: sallagenBinary) {
+    print("Scale: synthetic APIs through the CLI (fastest of \(max(1, min(runs, 3))) runs)")
+    print("  " + pad("operations", 12) + padLeft("wall", 10) + padLeft("CPU", 10) + padLeft("CPU ms / op", 13) + padLeft("peak RSS", 12) + padLeft("KB / op", 10) + padLeft("KB / op beyond the first", 26))
+    let series = measureScale(sallagenBinary, sizes: [1_000, 5_000, 10_000], runs: max(1, min(runs, 3)))
+    for figures in series {
+        let marginal = series.first.map { first in
+            figures.operations == first.operations ? "" : String(format: "%.1f", Double(figures.peakKilobytes - first.peakKilobytes) / Double(figures.operations - first.operations))
+        } ?? ""
+        print("  " + pad(formatCount(figures.operations), 12) + padLeft(formatSeconds(figures.seconds), 10) + padLeft(formatSeconds(figures.cpuSeconds), 10)
+            + padLeft(String(format: "%.3f", 1000 * figures.cpuSeconds / Double(figures.operations)), 13)
+            + padLeft(formatMB(kilobytes: figures.peakKilobytes), 12)
+            + padLeft(String(format: "%.1f", Double(figures.peakKilobytes) / Double(figures.operations)), 10) + padLeft(marginal, 26))
+    }
+    if let first = series.first, let last = series.last, last.operations > first.operations {
+        let perOperation = { (seconds: Double, figures: ScaleFigures) in seconds / Double(figures.operations) }
+        print(String(format: "  per operation at %@ against %@: CPU time %.2f×, wall time %.2f× (1.00 is linear)",
+                     formatCount(last.operations), formatCount(first.operations),
+                     perOperation(last.cpuSeconds, last) / perOperation(first.cpuSeconds, first),
+                     perOperation(last.seconds, last) / perOperation(first.seconds, first)))
+    }
+    print("")
+}
 
 // MARK: - Size of the generated SDK
 

@@ -92,7 +92,7 @@ extension Shaper {
             let name = SwiftNaming.unique(candidate, in: &internalNames)
             let type: SwiftType
             if Self.isFormText(resolved(parameter.schema).kind, resolve: resolved) {
-                var scope = Scope(qualifiedName: "", component: nil, propertyPath: parameter.name, forRequest: true, nestedNames: takenTypeNames)
+                var scope = Scope(qualifiedName: "", component: nil, propertyPath: parameter.name, forRequest: true, names: .topLevel)
                 let values = "Values of the `\(parameter.name)` parameter of \(endpoint)."
                 var schema = documented(parameter.schema, values)
                 if case .array(let items) = schema.kind { schema.kind = .array(documented(items, values)) }
@@ -207,7 +207,7 @@ extension Shaper {
     /// The body's type: a component's, or a new top-level type for an inline schema.
     private func requestBodyType(_ body: RequestBody, stem: String, endpoint: String) -> SwiftType {
         if case .reference = body.schema.kind {
-            var scope = Scope(qualifiedName: "", component: nil, propertyPath: "", forRequest: true, nestedNames: [])
+            var scope = Scope(qualifiedName: "", component: nil, propertyPath: "", forRequest: true, names: .topLevel)
             return swiftType(body.schema, hint: stem + "Body", scope: &scope)
         }
         return topLevelType(documented(body.schema, "The body of \(endpoint)."), name: stem + "Body", forRequest: true)
@@ -245,7 +245,7 @@ extension Shaper {
         case .enumeration(let e) where e.base == .string:
             return topLevelType(schema, name: name, forRequest: false)
         default:
-            var scope = Scope(qualifiedName: "", component: nil, propertyPath: "", forRequest: false, nestedNames: takenTypeNames)
+            var scope = Scope(qualifiedName: "", component: nil, propertyPath: "", forRequest: false, names: .topLevel)
             let type = swiftType(schema, hint: name, scope: &scope)
             adoptTopLevel(scope)
             return type
@@ -262,7 +262,6 @@ extension Shaper {
 
     /// Inline types met outside any struct (parameters, payloads) become top-level types.
     private func adoptTopLevel(_ scope: Scope) {
-        takenTypeNames.formUnion(scope.nestedNames)
         types += scope.nested
     }
 }

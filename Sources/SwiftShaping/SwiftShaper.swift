@@ -255,13 +255,42 @@ final class Shaper {
 
     // MARK: Declarations
 
+    /// The names a new type may not take where it is declared.
+    enum ScopeNames {
+        /// At the top level: every name taken so far, which the new name joins.
+        case topLevel
+        /// Inside a struct: every top-level name it could hide, and the names declared inside it.
+        case nested(Set<String>)
+    }
+
+    /// A type name for `hint` that nothing in `scope` uses yet, recorded there.
+    func uniqueTypeName(_ hint: String, in scope: inout Scope) -> String {
+        switch scope.names {
+        case .topLevel:
+            return SwiftNaming.uniqueType(hint, in: &takenTypeNames)
+        case .nested(var own):
+            // Checked against the top-level names in place: copying them into every nested scope
+            // made shaping quadratic in the size of the API.
+            var name = ReservedNames.avoidingTypes(hint)
+            var counter = 2
+            let base = name
+            while own.contains(name) || topLevelNames.contains(name) {
+                name = "\(base)\(counter)"
+                counter += 1
+            }
+            own.insert(name)
+            scope.names = .nested(own)
+            return name
+        }
+    }
+
     /// Where a declaration is being built: its qualified Swift name and what it already holds.
     struct Scope {
         var qualifiedName: String
         var component: String?
         var propertyPath: String
         var forRequest: Bool
-        var nestedNames: Set<String>
+        var names: ScopeNames
         var nested: [TypeDecl] = []
     }
 
@@ -270,14 +299,13 @@ final class Shaper {
         let qualified = qualifiedName ?? name
         switch schema.kind {
         case .object(let object) where !object.properties.isEmpty:
-            var scope = Scope(qualifiedName: qualified, component: component, propertyPath: "", forRequest: forRequest, nestedNames: topLevelNames.union([SwiftNaming.bare(name)]))
+            var scope = Scope(qualifiedName: qualified, component: component, propertyPath: "", forRequest: forRequest, names: .nested([SwiftNaming.bare(name)]))
             return TypeDecl(structDecl: structDecl(object, named: name, doc: doc, at: schema.location, scope: &scope))
         case .enumeration(let enumeration) where enumeration.base == .string:
             return TypeDecl(enumDecl: enumDecl(enumeration, named: name, doc: doc))
         default:
-            var scope = Scope(qualifiedName: "", component: component, propertyPath: "", forRequest: forRequest, nestedNames: takenTypeNames)
+            var scope = Scope(qualifiedName: "", component: component, propertyPath: "", forRequest: forRequest, names: .topLevel)
             let type = swiftType(schema, hint: name + "Element", scope: &scope)
-            takenTypeNames.formUnion(scope.nestedNames)
             types += scope.nested
             return TypeDecl(aliasDecl: AliasDecl(doc: doc, name: name, access: access, type: type.name))
         }
@@ -375,7 +403,7 @@ final class Shaper {
         case .enumeration(let enumeration):
             guard enumeration.base == .string else { return SwiftType(name: "Int", role: .plain) }
             if let entry = shared.entry(for: schema) { return sharedType(entry, schema) }
-            let name = SwiftNaming.uniqueType(hint, in: &scope.nestedNames)
+            let name = uniqueTypeName(hint, in: &scope)
             scope.nested.append(TypeDecl(enumDecl: enumDecl(enumeration, named: name, doc: DocComment.prefixed(DocComment.lines(schema.description)))))
             return SwiftType(name: name, role: .enumeration)
         case .object(let object):
@@ -387,11 +415,11 @@ final class Shaper {
                 return SwiftType(name: "JSONValue", role: .plain)
             }
             if let entry = shared.entry(for: schema) { return sharedType(entry, schema) }
-            let name = SwiftNaming.uniqueType(hint, in: &scope.nestedNames)
+            let name = uniqueTypeName(hint, in: &scope)
             var inner = Scope(
                 qualifiedName: scope.qualifiedName.isEmpty ? name : scope.qualifiedName + "." + name, component: scope.component, propertyPath: scope.propertyPath,
                 // Nested names avoid every component's name, which they would otherwise hide inside the struct.
-                forRequest: scope.forRequest, nestedNames: topLevelNames.union([name]))
+                forRequest: scope.forRequest, names: .nested([name]))
             let decl = structDecl(object, named: name, doc: DocComment.prefixed(DocComment.lines(schema.description)), at: schema.location, scope: &inner)
             scope.nested.append(TypeDecl(structDecl: decl))
             return SwiftType(name: name, role: .validatable)
