@@ -26,14 +26,15 @@ if [[ ! -d "$corpus" ]] || [[ -z "$(ls -A "$corpus")" ]]; then
             cp "$file" "$corpus/${name//\//_}"
         done
         # Pairs: the first two documents of every fourth folder; one triple.
-        n=0
+        n=0 tripled=0
         for dir in "$seeds"/*/; do
             mapfile -t docs < <(find "$dir" -maxdepth 1 -name '*.yaml' | sort)
             if (( n % 4 == 0 && ${#docs[@]} >= 2 )); then
                 { cat "${docs[0]}"; printf '\n---8<---\n'; cat "${docs[1]}"; } > "$corpus/pair-$n.yaml"
-                if (( ${#docs[@]} >= 3 && n == 0 )); then
-                    { cat "${docs[0]}"; printf '\n---8<---\n'; cat "${docs[1]}"; printf '\n---8<---\n'; cat "${docs[2]}"; } > "$corpus/triple-$n.yaml"
-                fi
+            fi
+            if (( tripled == 0 && ${#docs[@]} >= 3 )); then
+                tripled=1
+                { cat "${docs[0]}"; printf '\n---8<---\n'; cat "${docs[1]}"; printf '\n---8<---\n'; cat "${docs[2]}"; } > "$corpus/triple-$n.yaml"
             fi
             n=$((n + 1))
         done

@@ -69,6 +69,11 @@ public struct EnumDecl: Sendable {
     public var cases: [EnumCaseDecl]
     /// The name of the case that keeps values the spec does not list.
     public var unknownCase: String
+    /// Whether the values are read from a table (`knownValuesText` split at `valueSeparator`)
+    /// instead of switched over, which the compiler cannot do quickly for very many cases.
+    public var usesTable = false
+    public var knownValuesText = ""
+    public var valueSeparator = ""
 }
 
 public struct EnumCaseDecl: Sendable {
@@ -76,6 +81,8 @@ public struct EnumCaseDecl: Sendable {
     public var name: String
     public var value: String
     public var separator: String
+    /// The position of the value in `knownValues`.
+    public var index: Int
 }
 
 public struct AliasDecl: Sendable {

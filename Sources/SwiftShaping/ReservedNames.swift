@@ -28,7 +28,7 @@ public enum ReservedNames {
     public static let namespaceMembers: Set<String> = ["client"]
 
     /// Static members of every generated enum, beside which its cases are declared.
-    public static let enumMembers: Set<String> = ["knownValues"]
+    public static let enumMembers: Set<String> = ["knownValues", "knownCases", "casesByRawValue"]
 
     /// Locals of a generated method body, which its parameters must not hide.
     public static let methodLocals: Set<String> = ["client", "request", "validator", "form"]

@@ -291,6 +291,8 @@ final class Shaper {
         var propertyPath: String
         var forRequest: Bool
         var names: ScopeNames
+        /// How many structs this one is nested in.
+        var depth = 0
         var nested: [TypeDecl] = []
     }
 
@@ -302,7 +304,7 @@ final class Shaper {
             var scope = Scope(qualifiedName: qualified, component: component, propertyPath: "", forRequest: forRequest, names: .nested([SwiftNaming.bare(name)]))
             return TypeDecl(structDecl: structDecl(object, named: name, doc: doc, at: schema.location, scope: &scope))
         case .enumeration(let enumeration) where enumeration.base == .string:
-            return TypeDecl(enumDecl: enumDecl(enumeration, named: name, doc: doc))
+            return TypeDecl(enumDecl: enumDecl(enumeration, named: name, doc: doc, at: schema.location))
         default:
             var scope = Scope(qualifiedName: "", component: component, propertyPath: "", forRequest: forRequest, names: .topLevel)
             let type = swiftType(schema, hint: name + "Element", scope: &scope)
@@ -347,18 +349,34 @@ final class Shaper {
         return StructDecl(doc: doc, name: name, access: access, properties: properties, nested: scope.nested, binding: scope.forRequest ? "var" : "let")
     }
 
-    func enumDecl(_ enumeration: EnumSchema, named name: String, doc: [String]) -> EnumDecl {
+    func enumDecl(_ enumeration: EnumSchema, named name: String, doc: [String], at location: SourceLocation?) -> EnumDecl {
         var caseNames = ReservedNames.enumMembers
         var cases: [EnumCaseDecl] = []
-        for value in enumeration.values {
+        var values = enumeration.values
+        if values.count > Limits.enumCases {
+            diagnostics.error("an enum of \(values.count) values is more than the \(Limits.enumCases) sallagen declares as Swift cases; type it as a string", at: location)
+            values = []
+        }
+        for (index, value) in values.enumerated() {
             let caseName = SwiftNaming.unique(SwiftNaming.memberName(value, fallback: "value"), in: &caseNames)
             cases.append(EnumCaseDecl(
                 doc: DocComment.prefixed(DocComment.lines(enumeration.valueDescriptions[value])),
-                name: caseName, value: escapeLiteral(value), separator: ", "))
+                name: caseName, value: escapeLiteral(value), separator: ", ", index: index))
         }
         if !cases.isEmpty { cases[cases.count - 1].separator = "" }
         let unknown = SwiftNaming.unique("unknown", in: &caseNames)
-        return EnumDecl(doc: doc, name: name, access: access, cases: cases, unknownCase: unknown)
+        var decl = EnumDecl(doc: doc, name: name, access: access, cases: cases, unknownCase: unknown)
+        if values.count > Limits.enumSwitchCases {
+            // One text split at run time and a dictionary: string switches and array literals of
+            // thousands of cases take the compiler minutes and gigabytes.
+            let used = Set(values.flatMap(\.unicodeScalars))
+            if let separator = (1...0x1F).reversed().compactMap(Unicode.Scalar.init).first(where: { !used.contains($0) }) {
+                decl.usesTable = true
+                decl.valueSeparator = escapeLiteral(String(separator))
+                decl.knownValuesText = values.map(escapeLiteral).joined(separator: decl.valueSeparator)
+            }
+        }
+        return decl
     }
 
     // MARK: Swift types
@@ -404,7 +422,7 @@ final class Shaper {
             guard enumeration.base == .string else { return SwiftType(name: "Int", role: .plain) }
             if let entry = shared.entry(for: schema) { return sharedType(entry, schema) }
             let name = uniqueTypeName(hint, in: &scope)
-            scope.nested.append(TypeDecl(enumDecl: enumDecl(enumeration, named: name, doc: DocComment.prefixed(DocComment.lines(schema.description)))))
+            scope.nested.append(TypeDecl(enumDecl: enumDecl(enumeration, named: name, doc: DocComment.prefixed(DocComment.lines(schema.description)), at: schema.location)))
             return SwiftType(name: name, role: .enumeration)
         case .object(let object):
             if object.properties.isEmpty {
@@ -415,11 +433,17 @@ final class Shaper {
                 return SwiftType(name: "JSONValue", role: .plain)
             }
             if let entry = shared.entry(for: schema) { return sharedType(entry, schema) }
+            guard scope.depth < Limits.nestingDepth else {
+                diagnostics.error(
+                    "inline objects nest more than \(Limits.nestingDepth) levels deep here; declare the inner ones as components (deeper nesting makes the Swift compiler slow beyond use)",
+                    at: schema.location)
+                return SwiftType(name: "JSONValue", role: .plain)
+            }
             let name = uniqueTypeName(hint, in: &scope)
             var inner = Scope(
                 qualifiedName: scope.qualifiedName.isEmpty ? name : scope.qualifiedName + "." + name, component: scope.component, propertyPath: scope.propertyPath,
                 // Nested names avoid every component's name, which they would otherwise hide inside the struct.
-                forRequest: scope.forRequest, names: .nested([name]))
+                forRequest: scope.forRequest, names: .nested([name]), depth: scope.depth + 1)
             let decl = structDecl(object, named: name, doc: DocComment.prefixed(DocComment.lines(schema.description)), at: schema.location, scope: &inner)
             scope.nested.append(TypeDecl(structDecl: decl))
             return SwiftType(name: name, role: .validatable)

@@ -39,13 +39,14 @@ extension PropertyDecl: TemplateValue {
 
 extension EnumDecl: TemplateValue {
     public var templateValue: [String: Any] {
-        ["doc": doc, "name": name, "access": access, "cases": cases.templateValues, "unknownCase": unknownCase]
+        ["doc": doc, "name": name, "access": access, "cases": cases.templateValues, "unknownCase": unknownCase,
+         "usesTable": usesTable, "knownValuesText": knownValuesText, "valueSeparator": valueSeparator]
     }
 }
 
 extension EnumCaseDecl: TemplateValue {
     public var templateValue: [String: Any] {
-        ["doc": doc, "name": name, "value": value, "separator": separator]
+        ["doc": doc, "name": name, "value": value, "separator": separator, "index": index]
     }
 }
 

@@ -184,6 +184,35 @@ final class AdversarialInputTests: XCTestCase {
                              at: "{type: object, properties: {a: {allOf: [{$ref: '#/components/schemas/C8'}")
     }
 
+    // MARK: Where the Swift compiler sets the limits
+
+    func testInlineObjectsNestedBeyondTheLimit() throws {
+        var schema = "{type: string}"
+        for level in 0...16 { schema = "{type: object, properties: {l\(level): \(schema)}}" }
+        try assertDiagnostic(Self.body("Form", properties: "deep: \(schema)"), .error,
+                             "inline objects nest more than 16 levels deep here; declare the inner ones as components (deeper nesting makes the Swift compiler slow beyond use)",
+                             at: "{type: object, properties: {l0:")
+    }
+
+    func testInlineObjectsNestedToTheLimitCompile() throws {
+        var schema = "{type: string}"
+        for level in 0..<15 { schema = "{type: object, properties: {l\(level): \(schema)}}" }
+        try assertCompiles(Self.body("Form", properties: "deep: \(schema)"))
+    }
+
+    /// Thousands of values read from a table: switching over them took the compiler minutes.
+    func testLargeEnumIsATable() throws {
+        let values = (0..<2_000).map { "v\($0)" }.joined(separator: ", ")
+        let rendered = try assertCompiles(Self.body("Form", properties: "kind: {type: string, enum: [\(values), \"a\\x1fb\"]}"))
+        assertContains(rendered.models, #"public static let knownValues: [String] = "v0\u{1e}v1\u{1e}"#, "case .v1999: index = 1999")
+    }
+
+    func testEnumBeyondTheLimit() throws {
+        let values = (0...10_000).map { "v\($0)" }.joined(separator: ", ")
+        try assertDiagnostic(Self.body("Form", properties: "kind: {type: string, enum: [\(values)]}"), .error,
+                             "an enum of 10001 values is more than the 10000 sallagen declares as Swift cases; type it as a string", at: "{type: string, enum")
+    }
+
     // MARK: Code injection
 
     func testCarriageReturnInDescriptionStaysInTheComment() throws {

@@ -77,11 +77,45 @@ final class CLITests: CommandTestCase {
 
     func testBadArgumentsAreUsageErrors() throws {
         XCTAssertEqual(try sallagen([customersSpec]).status, 2, "missing -o")
-        XCTAssertEqual(try sallagen(["-o", "Out"]).status, 2, "no spec")
+        let noSpec = try sallagen(["-o", "Out"])
+        XCTAssertEqual(noSpec.status, 2, "no spec")
+        XCTAssertTrue(noSpec.standardError.hasPrefix("sallagen: error: give at least one OpenAPI document or folder\nUsage: "), noSpec.standardError)
         let badLevel = try sallagen([customersSpec, "-o", "Out", "--access-level", "private"])
         XCTAssertEqual(badLevel.status, 2)
         XCTAssertTrue(badLevel.standardError.contains("private"), badLevel.standardError)
         XCTAssertEqual(try sallagen([customersSpec, "-o", "Out", "--frobnicate"]).status, 2)
+    }
+
+    func testOutputBelowAFileSaysWhichPartIsAFile() throws {
+        try write("afile", "x")
+        let result = try sallagen([customersSpec, "-o", "afile/sub"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.standardError, "sallagen: error: cannot create output folder afile/sub: afile is a file\n")
+    }
+
+    // MARK: Finding the specs
+
+    /// A folder named through a symbolic link, relative or absolute, with or without a trailing `/`.
+    func testFoldersNamedThroughSymbolicLinksAreSearched() throws {
+        let real = folder.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: customersSpec, toPath: real.appendingPathComponent("customers.yaml").path)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("relative").path, withDestinationPath: "real")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("absolute").path, withDestinationPath: real.path)
+        for input in ["relative", "relative/", "absolute", "absolute/"] {
+            let result = try sallagen([input, "-o", "Out-\(input.count)"])
+            XCTAssertEqual(result.status, 0, input + ": " + result.standardError)
+            XCTAssertTrue(result.standardOutput.hasPrefix("sallagen: 8 operations"), input + ": " + result.standardOutput)
+        }
+    }
+
+    func testDanglingLinkInASearchedFolderIsALocatedError() throws {
+        try write("specs/customers.yaml", try String(contentsOfFile: customersSpec, encoding: .utf8))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("specs/gone.yaml").path, withDestinationPath: "nowhere.yaml")
+        let result = try sallagen(["specs", "-o", "Out"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.standardError, "specs/gone.yaml:1:1: error: cannot read specs/gone.yaml: it is a symbolic link to nowhere.yaml, which does not exist\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Out").path))
     }
 
     func testHelpShowsExamples() throws {
