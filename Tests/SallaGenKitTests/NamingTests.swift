@@ -42,3 +42,60 @@ final class NamingTests: XCTestCase {
         XCTAssertTrue(rendered.client.contains("public func retrieve(id: Int) async throws {"), rendered.client)
     }
 }
+
+/// The reserved names stay complete as the runtime and the templates grow: every public type of
+/// SallaRuntime, every public member of SallaClient, and every type name a template writes.
+final class ReservedNamesTests: XCTestCase {
+    private func sources(in folder: String) throws -> [String] {
+        let url = packageRoot.appendingPathComponent(folder)
+        return try FileManager.default.contentsOfDirectory(atPath: url.path).sorted().map {
+            try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8)
+        }
+    }
+
+    /// The identifier after each of `keywords` on lines that start with `prefix`.
+    private func declared(_ keywords: [String], in text: String, prefix: String) -> Set<String> {
+        var names = Set<String>()
+        for line in text.split(separator: "\n") where line.hasPrefix(prefix) {
+            for keyword in keywords {
+                guard let range = line.range(of: keyword + " ") else { continue }
+                let name = line[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                if !name.isEmpty { names.insert(String(name)) }
+            }
+        }
+        return names
+    }
+
+    func testEveryPublicRuntimeTypeIsReserved() throws {
+        let kinds = ["struct", "enum", "protocol", "typealias", "class", "actor"]
+        let types = try sources(in: "Sources/SallaRuntime").reduce(into: Set<String>()) { $0.formUnion(declared(kinds.map { "public " + $0 }, in: $1, prefix: "public ")) }
+        XCTAssertFalse(types.isEmpty)
+        XCTAssertEqual(types.subtracting(ReservedNames.types), [])
+    }
+
+    func testEverySallaClientMemberIsReserved() throws {
+        let client = try String(contentsOf: packageRoot.appendingPathComponent("Sources/SallaRuntime/SallaClient.swift"), encoding: .utf8)
+        let members = declared(["let", "var", "func"], in: client, prefix: "    public ")
+        XCTAssertFalse(members.isEmpty)
+        XCTAssertEqual(members.subtracting(ReservedNames.clientMembers), [])
+    }
+
+    func testEveryTypeATemplateNamesIsReserved() throws {
+        // Capitalised words of the templates outside `{{…}}`: the types generated code names.
+        var names = Set<String>()
+        for template in try sources(in: "Templates") {
+            var text = template
+            while let open = text.range(of: "{{"), let close = text[open.upperBound...].range(of: "}}") {
+                text.replaceSubrange(open.lowerBound..<close.upperBound, with: " ")
+            }
+            var word = ""
+            for character in text + " " {
+                if character.isLetter || character.isNumber { word.append(character); continue }
+                if let first = word.first, first.isUppercase { names.insert(word) }
+                word = ""
+            }
+        }
+        // Words in the templates' doc comments are prose.
+        XCTAssertEqual(names.subtracting(ReservedNames.types).subtracting(["A", "API"]), [])
+    }
+}
