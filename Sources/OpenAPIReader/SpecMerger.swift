@@ -15,13 +15,13 @@ struct SpecMerger {
         var types = renames.types
 
         var operations: [Operation] = []
-        var byKey: [String: Int] = [:]
+        var byEndpoint: [Endpoint: Int] = [:]
         for (index, document) in documents.enumerated() {
             let rename = renames.perDocument[index]
             for var operation in document.operations {
                 operation = operation.mappingReferences(rename)
-                let key = "\(operation.method.rawValue.uppercased()) \(operation.path)"
-                if let existing = byKey[key] {
+                let key = operation.endpoint
+                if let existing = byEndpoint[key] {
                     if !operations[existing].describesSameAs(operation) {
                         diagnostics.error(
                             "operation \(key) is described differently in two documents",
@@ -30,7 +30,7 @@ struct SpecMerger {
                     }
                     continue
                 }
-                byKey[key] = operations.count
+                byEndpoint[key] = operations.count
                 operations.append(operation)
             }
         }

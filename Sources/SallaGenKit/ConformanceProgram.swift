@@ -21,7 +21,7 @@ public enum ConformanceProgram {
         var examples = 0
         var operations = 0
         for operation in spec.operations {
-            let key = "\(operation.method.rawValue.uppercased()) \(operation.path)"
+            let key = operation.endpoint.description
             guard let decl = decls[key] else { continue }
             operations += 1
             let success = operation.successResponse

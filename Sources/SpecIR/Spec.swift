@@ -37,6 +37,21 @@ public enum HTTPMethod: String, Hashable, Sendable, CaseIterable {
     case get, put, post, delete, patch, head, options, trace
 }
 
+/// What identifies an operation across documents: its method and path, `PUT /customers/{customer}`.
+public struct Endpoint: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var method: HTTPMethod
+    public var path: String
+
+    public init(method: HTTPMethod, path: String) {
+        self.method = method
+        self.path = path
+    }
+
+    public var description: String { "\(method.rawValue.uppercased()) \(path)" }
+
+    public static func < (a: Endpoint, b: Endpoint) -> Bool { (a.path, a.method.rawValue) < (b.path, b.method.rawValue) }
+}
+
 public struct Operation: Hashable, Sendable {
     public var id: String
     public var method: HTTPMethod
@@ -77,6 +92,8 @@ public struct Operation: Hashable, Sendable {
         self.sdkReturnType = sdkReturnType
         self.location = location
     }
+
+    public var endpoint: Endpoint { Endpoint(method: method, path: path) }
 
     /// The path split into its text and its `{parameter}` placeholders.
     public var pathSegments: [PathSegment] { PathSegment.split(path) }

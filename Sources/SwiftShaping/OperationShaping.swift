@@ -22,12 +22,12 @@ extension Shaper {
             let entries = groups[group] ?? []
             // Vendor names first, so an operationId-derived name never takes a vendor's name.
             let named = entries.sorted { ($0.0.sdkMethodName == nil ? 1 : 0) < ($1.0.sdkMethodName == nil ? 1 : 0) }
-            var chosen: [String: String] = [:]
+            var chosen: [Endpoint: String] = [:]
             for (operation, _) in named {
-                chosen[operation.id + operation.method.rawValue + operation.path] = methodName(for: operation, taken: &methodNames)
+                chosen[operation.endpoint] = methodName(for: operation, taken: &methodNames)
             }
             let operations = entries.map { operation, payload in
-                operationDecl(operation, payload: payload, name: chosen[operation.id + operation.method.rawValue + operation.path] ?? "call")
+                operationDecl(operation, payload: payload, name: chosen[operation.endpoint] ?? "call")
             }
             namespaces.append(NamespaceDecl(
                 doc: DocComment.prefixed(["The \(group) endpoints."]),
@@ -48,7 +48,7 @@ extension Shaper {
 
     /// `` `PUT /customers/{customer}` `` for doc comments.
     static func endpoint(_ operation: SpecIR.Operation) -> String {
-        "`\(operation.method.rawValue.uppercased()) \(operation.path)`"
+        "`\(operation.endpoint)`"
     }
 
     /// A vendor name typed twice over (`retrieveretrieve`) is the word once.
@@ -92,7 +92,7 @@ extension Shaper {
             let name = SwiftNaming.unique(candidate, in: &internalNames)
             let type: SwiftType
             if Self.isFormText(resolved(parameter.schema).kind, resolve: resolved) {
-                var scope = Scope(qualifiedName: "", component: nil, propertyPath: parameter.name, forRequest: true, names: .topLevel)
+                var scope = Scope(qualifiedName: "", component: nil, propertyPath: [parameter.name], forRequest: true, names: .topLevel)
                 let values = "Values of the `\(parameter.name)` parameter of \(endpoint)."
                 var schema = documented(parameter.schema, values)
                 if case .array(let items) = schema.kind { schema.kind = .array(documented(items, values)) }
@@ -175,7 +175,7 @@ extension Shaper {
         }.joined()
         let (returnClause, sendStatement, returnsDoc, decodeType) = returnShape(payload, operation: operation, stem: stem)
         var doc = DocComment.lines(operation.summary, operation.description)
-        doc += ["", "`\(operation.method.rawValue.uppercased()) \(operation.path)`"]
+        doc += ["", Self.endpoint(operation)]
         if !operation.scopes.isEmpty {
             doc += ["", "Required scopes: " + operation.scopes.map { "`\($0)`" }.joined(separator: ", ")]
         }
@@ -190,7 +190,7 @@ extension Shaper {
             + "`SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.")
         if doc.first == "" { doc.removeFirst() }
         return OperationDecl(
-            specKey: "\(operation.method.rawValue.uppercased()) \(operation.path)", responseDecodeType: decodeType, bodyType: bodyTypeName,
+            specKey: operation.endpoint.description, responseDecodeType: decodeType, bodyType: bodyTypeName,
             doc: DocComment.prefixed(doc), name: name, parameters: parameters, returnClause: returnClause, validationRules: rules,
             method: operation.method.rawValue,
             requestBinding: queryItems.isEmpty && headers.isEmpty && operation.requestBody == nil ? "let" : "var",
@@ -207,7 +207,7 @@ extension Shaper {
     /// The body's type: a component's, or a new top-level type for an inline schema.
     private func requestBodyType(_ body: RequestBody, stem: String, endpoint: String) -> SwiftType {
         if case .reference = body.schema.kind {
-            var scope = Scope(qualifiedName: "", component: nil, propertyPath: "", forRequest: true, names: .topLevel)
+            var scope = Scope(qualifiedName: "", component: nil, propertyPath: [], forRequest: true, names: .topLevel)
             return swiftType(body.schema, hint: stem + "Body", scope: &scope)
         }
         return topLevelType(documented(body.schema, "The body of \(endpoint)."), name: stem + "Body", forRequest: true)
@@ -245,7 +245,7 @@ extension Shaper {
         case .enumeration(let e) where e.base == .string:
             return topLevelType(schema, name: name, forRequest: false)
         default:
-            var scope = Scope(qualifiedName: "", component: nil, propertyPath: "", forRequest: false, names: .topLevel)
+            var scope = Scope(qualifiedName: "", component: nil, propertyPath: [], forRequest: false, names: .topLevel)
             let type = swiftType(schema, hint: name, scope: &scope)
             adoptTopLevel(scope)
             return type

@@ -31,6 +31,12 @@ public enum SwiftShaper {
     }
 }
 
+/// A property inside a component, through the inline objects on the way: `Order` › `items` › `option`.
+struct MemberPath: Hashable {
+    var component: String
+    var properties: [String]
+}
+
 /// What a successful call hands back, read from the success response's shape.
 enum Payload {
     /// `{status, success, data}`: the call returns `data`.
@@ -55,7 +61,7 @@ final class Shaper {
     /// Components reachable from request bodies and parameters; their structs validate.
     var requestComponents = Set<String>()
     /// (component, property path) pairs stored indirectly to break by-value cycles.
-    var indirectEdges = Set<String>()
+    var indirectEdges = Set<MemberPath>()
     var types: [TypeDecl] = []
     var validations: [ValidationDecl] = []
     var shared = SharedShapes()
@@ -155,7 +161,7 @@ final class Shaper {
                 let data = pairs.first { $0.key == "data" }?.value ?? .null
                 if !fits(data, expected) {
                     diagnostics.warning(
-                        "the documented `data` of \(operation.method.rawValue.uppercased()) \(operation.path) does not match its own example\(example.name.map { " '\($0)'" } ?? ""); the call returns it as JSONValue",
+                        "the documented `data` of \(operation.endpoint) does not match its own example\(example.name.map { " '\($0)'" } ?? ""); the call returns it as JSONValue",
                         at: example.location)
                     return .envelope(Schema(.any))
                 }
@@ -223,11 +229,11 @@ final class Shaper {
     /// Swift cannot lay out; those are stored through `Indirect`.
     func findIndirectEdges() {
         // A component that only refers to another is that other type: the edge goes through it.
-        func valueEdges(_ schema: Schema, path: String) -> [(path: String, target: String)] {
+        func valueEdges(_ schema: Schema, path: [String]) -> [(path: [String], target: String)] {
             switch schema.kind {
             case .reference(let name): return aliasTarget(name).map { [(path, $0)] } ?? []
             case .object(let object):
-                return object.properties.flatMap { valueEdges($0.schema, path: path + "." + $0.name) }
+                return object.properties.flatMap { valueEdges($0.schema, path: path + [$0.name]) }
             default: return []
             }
         }
@@ -235,15 +241,15 @@ final class Shaper {
         func visit(_ name: String) {
             state[name] = 1
             guard let schema = componentSchemas[name]?.schema else { state[name] = 2; return }
-            let edges: [(path: String, target: String)]
+            let edges: [(path: [String], target: String)]
             if case .object(let object) = schema.kind {
-                edges = object.properties.flatMap { valueEdges($0.schema, path: $0.name) }
+                edges = object.properties.flatMap { valueEdges($0.schema, path: [$0.name]) }
             } else {
                 edges = []
             }
             for edge in edges where swiftNames[edge.target] != nil {
                 switch state[edge.target] {
-                case 1?: indirectEdges.insert(name + "#" + edge.path)
+                case 1?: indirectEdges.insert(MemberPath(component: name, properties: edge.path))
                 case nil: visit(edge.target)
                 default: break
                 }
@@ -288,7 +294,8 @@ final class Shaper {
     struct Scope {
         var qualifiedName: String
         var component: String?
-        var propertyPath: String
+        /// The properties from the component (or parameter) down to the value being typed.
+        var propertyPath: [String]
         var forRequest: Bool
         var names: ScopeNames
         /// How many structs this one is nested in.
@@ -301,12 +308,12 @@ final class Shaper {
         let qualified = qualifiedName ?? name
         switch schema.kind {
         case .object(let object) where !object.properties.isEmpty:
-            var scope = Scope(qualifiedName: qualified, component: component, propertyPath: "", forRequest: forRequest, names: .nested([SwiftNaming.bare(name)]))
+            var scope = Scope(qualifiedName: qualified, component: component, propertyPath: [], forRequest: forRequest, names: .nested([SwiftNaming.bare(name)]))
             return TypeDecl(structDecl: structDecl(object, named: name, doc: doc, at: schema.location, scope: &scope))
         case .enumeration(let enumeration) where enumeration.base == .string:
             return TypeDecl(enumDecl: enumDecl(enumeration, named: name, doc: doc, at: schema.location))
         default:
-            var scope = Scope(qualifiedName: "", component: component, propertyPath: "", forRequest: forRequest, names: .topLevel)
+            var scope = Scope(qualifiedName: "", component: component, propertyPath: [], forRequest: forRequest, names: .topLevel)
             let type = swiftType(schema, hint: name + "Element", scope: &scope)
             types += scope.nested
             return TypeDecl(aliasDecl: AliasDecl(doc: doc, name: name, access: access, type: type.name))
@@ -320,9 +327,9 @@ final class Shaper {
         let basePath = scope.propertyPath
         for property in object.properties {
             let swiftName = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &propertyNames)
-            scope.propertyPath = basePath.isEmpty ? property.name : basePath + "." + property.name
+            scope.propertyPath = basePath + [property.name]
             var type = swiftType(property.schema, hint: SwiftNaming.typeName(property.name), scope: &scope)
-            if let component = scope.component, indirectEdges.contains(component + "#" + scope.propertyPath) {
+            if let component = scope.component, indirectEdges.contains(MemberPath(component: component, properties: scope.propertyPath)) {
                 type = SwiftType(name: "Indirect<\(type.name)>", role: .plain)
             }
             let bareName = SwiftNaming.bare(swiftName)
@@ -395,7 +402,7 @@ final class Shaper {
         case .number:
             // Salla types many ids and phone numbers as `number`; both are whole numbers, which
             // Double would print as 5.55e8 and mangle past 2^53.
-            let key = scope.propertyPath.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            let key = scope.propertyPath.last?.lowercased() ?? ""
             let isIdentifier = key == "id" || key.hasSuffix("_id") || key.hasSuffix("_ids") || key == "ids"
                 || key == "mobile" || key.hasSuffix("_mobile") || key.contains("phone")
             return SwiftType(name: isIdentifier ? "Int" : "Double", role: .plain)
