@@ -33,7 +33,7 @@ let package = Package(
         // Stage 4: render model -> file contents through Templates/*.mustache.
         .target(
             name: "TemplateRendering",
-            dependencies: [.product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["SwiftShaping", "SpecIR", "OutputWriter", "Diagnostics", .product(name: "Mustache", package: "swift-mustache")],
             plugins: ["EmbedTemplates"]
         ),
         // Spec IR -> a normalised OpenAPI document, for `sallagen merge`.

@@ -12,17 +12,27 @@ public enum ConformanceProgram {
         public var examples: Int
     }
 
+    /// The type a successful answer's body decodes as.
+    private static func decodeType(_ answer: Answer) -> String {
+        switch answer {
+        case .nothing: "EmptyResponse"
+        case .envelope(let type): "Envelope<\(type)>"
+        case .page(let item): "PagedEnvelope<\(item)>"
+        case .whole(let type): type
+        }
+    }
+
     public static func source(spec: Spec, model: RenderModel, sdkModule: String) -> (source: String, summary: Summary) {
-        var decls: [String: OperationDecl] = [:]
+        var decls: [Endpoint: OperationDecl] = [:]
         for namespace in model.namespaces {
-            for operation in namespace.operations { decls[operation.specKey] = operation }
+            for operation in namespace.operations { decls[operation.endpoint] = operation }
         }
         var lines: [String] = []
         var examples = 0
         var operations = 0
         for operation in spec.operations {
             let key = operation.endpoint.description
-            guard let decl = decls[key] else { continue }
+            guard let decl = decls[operation.endpoint] else { continue }
             operations += 1
             let success = operation.successResponse
             for response in operation.responses {
@@ -32,14 +42,14 @@ public enum ConformanceProgram {
                     if let status = response.status, !(200..<300).contains(status) {
                         lines.append("checkError(\(status), \(label), \(json))")
                     } else if response.status == success?.status {
-                        lines.append("checkResponse(\(decl.responseDecodeType).self, \(status(response)), \(label), \(json))")
+                        lines.append("checkResponse(\(decodeType(decl.answer)).self, \(status(response)), \(label), \(json))")
                     } else {
                         continue
                     }
                     examples += 1
                 }
             }
-            if let body = operation.requestBody, body.contentType == .json, let bodyType = decl.bodyType {
+            if let body = operation.requestBody, body.contentType == .json, let bodyType = decl.body.flatMap({ $0.validates ? $0.type : nil }) {
                 for (index, example) in body.examples.enumerated() {
                     let label = literal("\(key) request example \(example.name ?? String(index + 1))")
                     lines.append("checkRequest(\(bodyType).self, \(label), \(rawLiteral(example.value.jsonText)))")

@@ -7,23 +7,11 @@ import SwiftShaping
 import TemplateRendering
 import YAMLLoader
 
-/// The whole pipeline: read YAML, build the spec IR, shape Swift, render templates.
+/// The whole pipeline, stage by stage: read and merge the documents, shape the Swift, render the
+/// files. Writing them is the caller's (the CLI plans and writes; tests compare).
 public enum Generator {
-    /// Models are spread over this many files so a build compiles them on several cores at once.
-    public static let modelShardCount = 4
-
-    /// The fixed set of files a run produces, known before any spec is read, so a build tool can declare them.
-    public static let outputFiles: [(name: String, template: String)] =
-        (1...modelShardCount).map { ("Models\($0).swift", "models") } + [
-            ("Client.swift", "client"),
-            ("Validation.swift", "validation"),
-        ]
-
-    /// The models file a top-level type goes to: by a hash of its name, so a type stays in its
-    /// file when others come and go and regenerating touches only the files that changed.
-    static func modelShard(of name: String) -> Int {
-        Int(SwiftNaming.stableHash(name) % UInt32(modelShardCount))
-    }
+    /// The fixed set of files a run produces, known before any spec is read.
+    public static var outputFiles: [String] { Renderer.outputFiles.map(\.name) }
 
     public struct Options: Sendable {
         public var inputs: [String]
@@ -39,87 +27,37 @@ public enum Generator {
 
     public struct Output: Sendable {
         /// Empty when any error was found: nothing is generated from a broken spec.
-        public var files: [OutputFile]
-        public var diagnostics: [Diagnostic]
+        public var files: [OutputFile] = []
+        public var diagnostics: [Diagnostic] = []
         public var spec: Spec?
         public var model: RenderModel?
-        public var operationCount: Int
-        public var modelCount: Int
 
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        public var operationCount: Int { model?.operationCount ?? 0 }
+        public var modelCount: Int { model?.modelCount ?? 0 }
     }
 
     public static func generate(_ options: Options) -> Output {
-        var diagnostics = DiagnosticBag()
+        var output = Output()
         let merged = mergedSpec(inputs: options.inputs)
-        diagnostics.append(contentsOf: merged.diagnostics)
-        guard let spec = merged.spec, !diagnostics.hasErrors else {
-            return Output(files: [], diagnostics: diagnostics.sorted, spec: merged.spec, model: nil, operationCount: 0, modelCount: 0)
-        }
-        let names = merged.files.map { ($0 as NSString).lastPathComponent }
-        let shaped = SwiftShaper.shape(spec, options: ShapingOptions(accessLevel: options.accessLevel, sourceNames: names))
-        diagnostics.append(contentsOf: shaped.diagnostics)
+        output.spec = merged.spec
+        output.diagnostics = merged.diagnostics
+        guard let spec = merged.spec, !merged.hasErrors else { return output }
 
-        let templates: TemplateLibrary
-        do {
-            templates = try TemplateLibrary(overrides: options.templatesDirectory)
-        } catch {
-            diagnostics.error(error.message, at: SourceLocation(file: error.file, line: error.line, column: error.column))
-            return Output(files: [], diagnostics: diagnostics.sorted, spec: spec, model: nil, operationCount: 0, modelCount: 0)
-        }
-        var model = shaped.model
-        model.types = model.types.concurrentMap { type in
-            var type = type
-            renderNested(&type, with: templates)
-            return type
-        }
-        // The model becomes template values once; each models file then sees only its own types.
-        let whole = model.templateValue
-        let typeValues = model.types.map(\.templateValue)
-        let shards = model.types.map { modelShard(of: $0.name) }
-        let perFile = outputFiles.indices.map { index in
-            guard index < modelShardCount else { return TemplateValues(whole) }
-            var values = whole
-            values["types"] = zip(typeValues, shards).filter { $0.1 == index }.map(\.0)
-            return TemplateValues(values)
-        }
-        let rendered = Array(zip(outputFiles.map(\.template), perFile)).concurrentMap { template, values in
-            templates.render(values.values, template: template)
-        }
-        var outputs: [OutputFile] = []
-        for (file, text) in zip(outputFiles, rendered) {
-            guard let text else {
-                diagnostics.error("no template named '\(file.template)' for \(file.name)", at: nil)
-                continue
-            }
-            outputs.append(OutputFile(name: file.name, contents: text))
-        }
-        let failed = diagnostics.hasErrors
-        return Output(
-            files: failed ? [] : outputs, diagnostics: diagnostics.sorted, spec: spec, model: model,
-            operationCount: shaped.model.operationCount, modelCount: shaped.model.modelCount)
-    }
+        let sources = merged.files.map { ($0 as NSString).lastPathComponent }
+        let shaped = SwiftShaper.shape(spec, options: ShapingOptions(accessLevel: options.accessLevel, sourceNames: sources))
+        output.diagnostics = (output.diagnostics + shaped.diagnostics)
+        output.model = shaped.model
+        guard !output.hasErrors else { return output.sorted() }
 
-    /// Template values handed to a rendering thread. They hold only strings, booleans, arrays and
-    /// dictionaries, built before rendering starts and never changed, so sharing them is safe.
-    struct TemplateValues: @unchecked Sendable {
-        let values: [String: Any]
-        init(_ values: [String: Any]) { self.values = values }
-    }
-
-    /// Renders nested declarations innermost first and indents them into their parent.
-    static func renderNested(_ decl: inout TypeDecl, with templates: TemplateLibrary) {
-        for index in decl.structDecl.indices {
-            decl.structDecl[index].nestedSource = decl.structDecl[index].nested.map { child in
-                var child = child
-                renderNested(&child, with: templates)
-                let text = templates.render(child.templateValue, template: "type") ?? ""
-                return text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { $0.isEmpty ? "" : "    " + $0 }
-                    .joined(separator: "\n")
-                    .trimmingCharacters(in: .newlines)
-            }
+        let rendered = Result { () throws(TemplateLibrary.LoadError) in try TemplateLibrary(overrides: options.templatesDirectory) }
+            .mapError { Diagnostic.error($0.message, at: SourceLocation(file: $0.file, line: $0.line, column: $0.column)) }
+            .flatMap { Renderer.render(shaped.model, with: $0) }
+        switch rendered {
+        case .success(let files): output.files = files
+        case .failure(let diagnostic): output.diagnostics.append(diagnostic)
         }
+        return output.sorted()
     }
 
     /// Files named directly, and *.yaml, *.yml, *.json found under named folders, sorted and
@@ -173,5 +111,16 @@ private struct SpecSearch {
                 diagnostics.error("cannot read \(path): it is a symbolic link to \(target), which does not exist", at: SourceLocation(file: path, line: 1, column: 1))
             }
         }
+    }
+}
+
+private extension Generator.Output {
+    /// The same output with its diagnostics in printed order.
+    func sorted() -> Self {
+        var copy = self
+        var bag = DiagnosticBag()
+        bag.append(contentsOf: diagnostics)
+        copy.diagnostics = bag.sorted
+        return copy
     }
 }

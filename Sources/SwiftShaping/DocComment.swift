@@ -13,11 +13,6 @@ enum DocComment {
         return result
     }
 
-    /// Lines ready to print: `/// text`, and a bare `///` between paragraphs.
-    static func prefixed(_ lines: [String]) -> [String] {
-        lines.map { $0.isEmpty ? "///" : "/// " + CommentText.line($0) }
-    }
-
     /// Paragraph lines of `text` with doc-site markup gone and blank runs collapsed.
     static func clean(_ text: String) -> [String] {
         // Byte checks first: most descriptions are plain text, and grapheme-aware searching is slow.

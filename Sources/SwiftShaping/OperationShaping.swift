@@ -30,8 +30,8 @@ extension Shaper {
                 operationDecl(operation, payload: payload, name: chosen[operation.endpoint] ?? "call")
             }
             namespaces.append(NamespaceDecl(
-                doc: DocComment.prefixed(["The \(group) endpoints."]),
-                typeDoc: DocComment.prefixed(["The \(group) endpoints' calls, reached as `client.\(SwiftNaming.bare(propertyName))`."]),
+                doc: ["The \(group) endpoints."],
+                typeDoc: ["The \(group) endpoints' calls, reached as `client.\(SwiftNaming.bare(propertyName))`."],
                 typeName: typeName, propertyName: propertyName, operations: operations))
         }
         return namespaces
@@ -110,9 +110,9 @@ extension Shaper {
                 type = SwiftType(name: "String", role: .plain)
             }
             let optional = !parameter.required
-            parameters.append(ParameterDecl(label: label, internalName: name, type: type.name + (optional ? "?" : ""), defaultValue: optional ? "nil" : nil, separator: ", "))
+            parameters.append(ParameterDecl(label: label, internalName: name, type: type.name, isOptional: optional))
             let property = Property(name: parameter.name, schema: parameter.schema, required: false)
-            rules += validationRules(for: property, type: type, value: name, base: ".root")
+            rules += validationRules(for: property, type: type, value: name, isParameter: true)
             if let text = parameter.description.map({ DocComment.clean($0).joined(separator: " ") }), !text.isEmpty {
                 parameterDocs.append("  - \(SwiftNaming.bare(label)): \(text)")
             }
@@ -120,60 +120,32 @@ extension Shaper {
             case .path:
                 pathArguments[parameter.name] = name
             case .query:
-                queryItems.append(QueryItemDecl(key: escapeLiteral(parameter.name), name: name))
+                queryItems.append(QueryItemDecl(key: parameter.name, name: name))
             case .header:
-                headers.append(QueryItemDecl(key: escapeLiteral(parameter.name), name: name))
+                headers.append(QueryItemDecl(key: parameter.name, name: name))
             }
         }
         ordered.forEach(addParameter)
-        var jsonBodyStatements: [String] = []
-        var multipartFields: [MultipartFieldDecl] = []
-        var validatesBody = false
-        var bodyIsOptional = false
-        if let body = operation.requestBody {
+        var body: BodyDecl?
+        if let requestBody = operation.requestBody {
             let label = SwiftNaming.unique("body", in: &labels)
             internalNames.insert(label)
-            bodyLabel = label
-            let bodyType = requestBodyType(body.contentType == .multipart ? body.withUploadFields : body, stem: stem, endpoint: endpoint)
-            validatesBody = bodyType.role == .validatable
-            bodyTypeName = validatesBody ? bodyType.name : nil
-            // Salla rarely marks bodies required. A body whose schema requires fields is required in
-            // practice, and so is a POST's (it creates or acts); an update may send nothing.
-            bodyIsOptional = !body.required && !hasRequiredProperties(body.schema) && operation.method != .post
-            parameters.append(ParameterDecl(label: label, internalName: label, type: bodyType.name + (bodyIsOptional ? "?" : ""), defaultValue: bodyIsOptional ? "nil" : nil, separator: ", "))
-            parameterDocs.append("  - \(label): The request body\(body.description.map { ": " + DocComment.clean($0).joined(separator: " ") } ?? ".")")
-            switch body.contentType {
-            case .json:
-                jsonBodyStatements = [bodyIsOptional ? "if let \(label) { try request.setJSONBody(\(label)) }" : "try request.setJSONBody(\(label))"]
-            case .multipart:
-                if case .object(let object) = resolved(body.withUploadFields.schema).kind {
-                    var names = Set<String>()
-                    for property in object.properties {
-                        let member = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &names)
-                        let kind = resolved(property.schema).kind
-                        guard kind == .binary || Self.isFormText(kind, resolve: resolved) else {
-                            diagnostics.warning("form field '\(property.name)' is neither a file nor text; it is not sent", at: property.schema.location)
-                            continue
-                        }
-                        multipartFields.append(MultipartFieldDecl(key: escapeLiteral(property.name), name: member, isFile: kind == .binary))
-                    }
-                } else {
-                    diagnostics.warning("a multipart/form-data body must be an object; operation '\(operation.id)' sends no body", at: operation.location)
-                }
+            body = bodyDecl(requestBody, of: operation, label: label, stem: stem)
+            if let body {
+                parameters.append(ParameterDecl(label: label, internalName: label, type: body.type, isOptional: body.isOptional))
+                parameterDocs.append("  - \(label): The request body\(requestBody.description.map { ": " + DocComment.clean($0).joined(separator: " ") } ?? ".")")
             }
         }
         for parameter in operation.parameters where parameter.location != .path {
             addParameter(parameter)
         }
-        if !parameters.isEmpty { parameters[parameters.count - 1].separator = "" }
-
-        let pathLiteral = operation.pathSegments.map { segment in
+        let path = operation.pathSegments.map { segment -> PathPart in
             switch segment {
-            case .text(let text): return escapeLiteral(text)
-            case .parameter(let name): return pathArguments[name].map { "\\(PathComponent.encode(\($0)))" } ?? escapeLiteral("{\(name)}")
+            case .text(let text): return .text(text)
+            case .parameter(let name): return pathArguments[name].map(PathPart.argument) ?? .text("{\(name)}")
             }
-        }.joined()
-        let (returnClause, sendStatement, returnsDoc, decodeType) = returnShape(payload, operation: operation, stem: stem)
+        }
+        let (answer, returnsDoc) = answer(payload, operation: operation, stem: stem)
         var doc = DocComment.lines(operation.summary, operation.description)
         doc += ["", Self.endpoint(operation)]
         if !operation.scopes.isEmpty {
@@ -182,21 +154,50 @@ extension Shaper {
         if operation.deprecated { doc += ["", "- Warning: Deprecated by the API."] }
         if !parameterDocs.isEmpty { doc += ["", "- Parameters:"] + parameterDocs }
         if let returnsDoc { doc.append("- Returns: \(returnsDoc)") }
-        if validatesBody, let bodyLabel {
-            rules.append(ValidationRule(call: "nested", value: bodyLabel, arguments: "", path: ".root"))
+        if let body, body.validates {
+            rules.append(ValidationRule(check: .nested, value: body.label, path: .root))
         }
         let validates = !rules.isEmpty
         doc.append("- Throws: " + (validates ? "`ValidationFailure` before sending when arguments break the spec's rules; " : "")
             + "`SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.")
         if doc.first == "" { doc.removeFirst() }
         return OperationDecl(
-            specKey: operation.endpoint.description, responseDecodeType: decodeType, bodyType: bodyTypeName,
-            doc: DocComment.prefixed(doc), name: name, parameters: parameters, returnClause: returnClause, validationRules: rules,
-            method: operation.method.rawValue,
-            requestBinding: queryItems.isEmpty && headers.isEmpty && operation.requestBody == nil ? "let" : "var",
-            pathLiteral: pathLiteral, queryItems: queryItems, headers: headers, jsonBodyStatements: jsonBodyStatements,
-            bodyAccess: (bodyLabel ?? "body") + (bodyIsOptional ? "?." : "."),
-            multipartFields: multipartFields, sendStatement: sendStatement)
+            endpoint: operation.endpoint, doc: doc, name: name, parameters: parameters, validationRules: rules,
+            path: path, queryItems: queryItems, headers: headers, body: body, answer: answer)
+    }
+
+    /// The body parameter: its type, whether it may be left out, and how it is sent.
+    private func bodyDecl(_ body: RequestBody, of operation: SpecIR.Operation, label: String, stem: String) -> BodyDecl {
+        let type = requestBodyType(body.contentType == .multipart ? body.withUploadFields : body, stem: stem, endpoint: Self.endpoint(operation))
+        // Salla rarely marks bodies required. A body whose schema requires fields is required in
+        // practice, and so is a POST's (it creates or acts); an update may send nothing.
+        let isOptional = !body.required && !hasRequiredProperties(body.schema) && operation.method != .post
+        let encoding: BodyEncoding
+        switch body.contentType {
+        case .json: encoding = .json
+        case .multipart: encoding = .multipart(multipartFields(body, of: operation))
+        }
+        return BodyDecl(label: label, type: type.name, isOptional: isOptional, validates: type.role == .validatable, encoding: encoding)
+    }
+
+    /// The form fields of a multipart body: files, and values sent as text.
+    private func multipartFields(_ body: RequestBody, of operation: SpecIR.Operation) -> [MultipartFieldDecl] {
+        guard case .object(let object) = resolved(body.withUploadFields.schema).kind else {
+            diagnostics.warning("a multipart/form-data body must be an object; operation '\(operation.id)' sends no body", at: operation.location)
+            return []
+        }
+        var names = Set<String>()
+        var fields: [MultipartFieldDecl] = []
+        for property in object.properties {
+            let member = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &names)
+            let kind = resolved(property.schema).kind
+            guard kind == .binary || Self.isFormText(kind, resolve: resolved) else {
+                diagnostics.warning("form field '\(property.name)' is neither a file nor text; it is not sent", at: property.schema.location)
+                continue
+            }
+            fields.append(MultipartFieldDecl(key: property.name, name: member, isFile: kind == .binary))
+        }
+        return fields
     }
 
     private func hasRequiredProperties(_ schema: Schema) -> Bool {
@@ -220,21 +221,21 @@ extension Shaper {
         return copy
     }
 
-    private func returnShape(_ payload: Payload, operation: SpecIR.Operation, stem: String) -> (String, String, String?, String) {
+    /// What the call returns, and the `- Returns:` line of its doc comment.
+    private func answer(_ payload: Payload, operation: SpecIR.Operation, stem: String) -> (Answer, String?) {
         let fallbackName = operation.sdkReturnType.map(SwiftNaming.typeName) ?? stem + "Result"
         let endpoint = Self.endpoint(operation)
         switch payload {
         case .none:
-            return ("", "_ = try await client.send(request, as: EmptyResponse.self)", nil, "EmptyResponse")
+            return (.nothing, nil)
         case .envelope(let schema):
             let type = responseType(documented(schema, "What \(endpoint) answers."), name: fallbackName)
-            return (" -> \(type.name)", "return try await client.send(request, as: Envelope<\(type.name)>.self).data", "The `data` of the response.", "Envelope<\(type.name)>")
+            return (.envelope(type.name), "The `data` of the response.")
         case .page(let items):
             let type = responseType(documented(items, "An item of what \(endpoint) lists."), name: fallbackName)
-            return (" -> Page<\(type.name)>", "return try await client.send(request, as: PagedEnvelope<\(type.name)>.self).page", "One page of items with the pagination block.", "PagedEnvelope<\(type.name)>")
+            return (.page(type.name), "One page of items with the pagination block.")
         case .whole(let schema):
-            let type = responseType(documented(schema, "What \(endpoint) answers."), name: stem + "Response")
-            return (" -> \(type.name)", "return try await client.send(request, as: \(type.name).self)", nil, type.name)
+            return (.whole(responseType(documented(schema, "What \(endpoint) answers."), name: stem + "Response").name), nil)
         }
     }
 
@@ -257,7 +258,11 @@ extension Shaper {
         let unique = SwiftNaming.uniqueType(name, in: &takenTypeNames)
         let decl = declaration(for: schema, named: unique, component: nil, forRequest: forRequest)
         types.append(decl)
-        return SwiftType(name: unique, role: !decl.structDecl.isEmpty ? .validatable : !decl.enumDecl.isEmpty ? .enumeration : .plain)
+        switch decl {
+        case .structure: return SwiftType(name: unique, role: .validatable)
+        case .enumeration: return SwiftType(name: unique, role: .enumeration)
+        case .alias: return SwiftType(name: unique, role: .plain)
+        }
     }
 
     /// Inline types met outside any struct (parameters, payloads) become top-level types.

@@ -1,9 +1,12 @@
-/// What the templates see: every naming, typing and validation decision already made.
-/// Templates only lay these values out; they never decide.
+import SpecIR
+
+/// Every naming, typing and validation decision about the generated Swift, as values. The
+/// render stage turns these into template values, the one place where decisions become text;
+/// templates only lay that text out.
 public struct RenderModel: Sendable {
-    public var headerLines: [String]
-    /// `public ` or empty (internal), with its trailing space, ready to prefix a declaration.
-    public var access: String
+    /// Names of the input files, for the header of every generated file.
+    public var sources: [String]
+    public var access: AccessLevel
     public var types: [TypeDecl]
     public var namespaces: [NamespaceDecl]
     public var validations: [ValidationDecl]
@@ -12,42 +15,39 @@ public struct RenderModel: Sendable {
     public var modelCount: Int { types.reduce(0) { $0 + $1.declarationCount } }
 }
 
-/// One named declaration. Exactly one list holds one element: lists, not optionals, because a
-/// Mustache section over a missing value would fall through to an enclosing declaration's.
-public struct TypeDecl: Sendable {
-    public var structDecl: [StructDecl]
-    public var enumDecl: [EnumDecl]
-    public var aliasDecl: [AliasDecl]
+public enum AccessLevel: String, Sendable, CaseIterable {
+    case `public`, `internal`
+}
 
-    init(structDecl: StructDecl) { (self.structDecl, enumDecl, aliasDecl) = ([structDecl], [], []) }
-    init(enumDecl: EnumDecl) { (structDecl, self.enumDecl, aliasDecl) = ([], [enumDecl], []) }
-    init(aliasDecl: AliasDecl) { (structDecl, enumDecl, self.aliasDecl) = ([], [], [aliasDecl]) }
+/// One named declaration.
+public enum TypeDecl: Sendable {
+    case structure(StructDecl)
+    case enumeration(EnumDecl)
+    case alias(AliasDecl)
 
-    public var name: String { structDecl.first?.name ?? enumDecl.first?.name ?? aliasDecl.first?.name ?? "" }
+    public var name: String {
+        switch self {
+        case .structure(let decl): decl.name
+        case .enumeration(let decl): decl.name
+        case .alias(let decl): decl.name
+        }
+    }
 
     var declarationCount: Int {
-        structDecl.reduce(0) { $0 + 1 + $1.nested.reduce(0) { $0 + $1.declarationCount } } + enumDecl.count + aliasDecl.count
+        guard case .structure(let decl) = self else { return 1 }
+        return 1 + decl.nested.reduce(0) { $0 + $1.declarationCount }
     }
 }
 
 public struct StructDecl: Sendable {
+    /// Doc comment lines, without the `///`; empty strings separate paragraphs.
     public var doc: [String]
     public var name: String
-    public var access: String
     public var properties: [PropertyDecl]
     public var nested: [TypeDecl]
-    /// The nested declarations as rendered text, indented one level; filled in at render time
-    /// because Mustache does not indent every line of a nested partial.
-    public var nestedSource: [String] = []
-    /// Whether there is anything to declare beyond the type itself; templates cannot count.
-    public var hasProperties: Bool { !properties.isEmpty }
-    /// `var` for types sent in requests, which callers fill in; `let` for types only received,
+    /// Sent in requests, so callers fill it in (`var`); a type only received has `let` properties,
     /// which spares the compiler a setter and a modify accessor per property.
-    public var binding: String
-
-    init(doc: [String], name: String, access: String, properties: [PropertyDecl], nested: [TypeDecl], binding: String) {
-        (self.doc, self.name, self.access, self.properties, self.nested, self.binding) = (doc, name, access, properties, nested, binding)
-    }
+    public var isSent: Bool
 }
 
 public struct PropertyDecl: Sendable {
@@ -56,39 +56,36 @@ public struct PropertyDecl: Sendable {
     public var name: String
     /// The Swift type without the optional mark (every property is optional so responses survive gaps).
     public var type: String
-    /// The key on the wire, escaped for a string literal.
+    /// The key on the wire, as the spec writes it.
     public var key: String
-    /// `,` after every initializer parameter but the last.
-    public var separator: String
 }
 
 public struct EnumDecl: Sendable {
     public var doc: [String]
     public var name: String
-    public var access: String
     public var cases: [EnumCaseDecl]
     /// The name of the case that keeps values the spec does not list.
     public var unknownCase: String
-    /// Whether the values are read from a table (`knownValuesText` split at `valueSeparator`)
-    /// instead of switched over, which the compiler cannot do quickly for very many cases.
-    public var usesTable = false
-    public var knownValuesText = ""
-    public var valueSeparator = ""
+    /// How the values are looked up: switched over, or, for very many cases (which the compiler
+    /// cannot switch over quickly), read from one text split at this separator.
+    public var lookup: EnumLookup
+}
+
+public enum EnumLookup: Sendable, Equatable {
+    case switchOverValues
+    case table(separator: Unicode.Scalar)
 }
 
 public struct EnumCaseDecl: Sendable {
     public var doc: [String]
     public var name: String
+    /// The value on the wire.
     public var value: String
-    public var separator: String
-    /// The position of the value in `knownValues`.
-    public var index: Int
 }
 
 public struct AliasDecl: Sendable {
     public var doc: [String]
     public var name: String
-    public var access: String
     public var type: String
 }
 
@@ -104,76 +101,122 @@ public struct NamespaceDecl: Sendable {
 }
 
 public struct OperationDecl: Sendable {
-    /// `METHOD /path`, tying the declaration back to the spec operation.
-    public var specKey: String
-    /// The type the response body is decoded as (`Envelope<Customer>`, `PagedEnvelope<Customer>`, ...).
-    public var responseDecodeType: String
-    /// The request body's Swift type, when the operation takes a body.
-    public var bodyType: String?
+    public var endpoint: Endpoint
     public var doc: [String]
     public var name: String
     public var parameters: [ParameterDecl]
-    /// ` -> T`, or empty when the call returns nothing.
-    public var returnClause: String
     /// Every check before sending, the body's included.
     public var validationRules: [ValidationRule]
-    public var hasValidation: Bool { !validationRules.isEmpty }
-    public var method: String
-    /// `var` when the request is filled in after it is made, else `let`.
-    public var requestBinding: String
-    /// The path as the body of a Swift string literal, with interpolated path parameters.
-    public var pathLiteral: String
+    /// The path, with the internal names of the arguments that fill its placeholders.
+    public var path: [PathPart]
     public var queryItems: [QueryItemDecl]
     public var headers: [QueryItemDecl]
-    /// The statement that puts a JSON body on the request, when there is one.
-    public var jsonBodyStatements: [String]
-    /// The body's member access (`body.` or `body?.`) for form fields.
-    public var bodyAccess: String
-    public var multipartFields: [MultipartFieldDecl]
-    public var hasMultipart: Bool { !multipartFields.isEmpty }
-    /// How the response is read: `return try await ...` expression, or a statement for no result.
-    public var sendStatement: String
+    public var body: BodyDecl?
+    public var answer: Answer
+}
+
+/// What a successful call hands back.
+public enum Answer: Sendable, Equatable {
+    /// Nothing: the answer is read only for errors.
+    case nothing
+    /// The `data` of Salla's `{status, success, data}` envelope, of this type.
+    case envelope(String)
+    /// A page of items of this type, with the pagination block.
+    case page(String)
+    /// The whole body, of this type.
+    case whole(String)
+}
+
+public enum PathPart: Sendable, Equatable {
+    case text(String)
+    /// A placeholder, filled with the method's argument of this (internal) name.
+    case argument(String)
 }
 
 public struct ParameterDecl: Sendable {
     public var label: String
     /// The name inside the method, which differs from the label only to avoid a generated local.
     public var internalName: String
-    public var hasInternalName: Bool { internalName != label }
+    /// The Swift type without the optional mark.
     public var type: String
-    public var defaultValue: String?
-    public var separator: String
-
-    init(label: String, internalName: String, type: String, defaultValue: String?, separator: String) {
-        (self.label, self.internalName, self.type, self.defaultValue, self.separator) = (label, internalName, type, defaultValue, separator)
-    }
+    /// Optional, and `nil` unless given.
+    public var isOptional: Bool
 }
 
 public struct QueryItemDecl: Sendable {
+    /// The name on the wire.
     public var key: String
+    /// The argument that holds the value.
     public var name: String
+}
+
+public struct BodyDecl: Sendable {
+    /// The method's parameter that holds the body.
+    public var label: String
+    public var type: String
+    public var isOptional: Bool
+    /// Whether the body's type checks itself (`Validatable`), so the call validates it.
+    public var validates: Bool
+    public var encoding: BodyEncoding
+}
+
+public enum BodyEncoding: Sendable {
+    case json
+    case multipart([MultipartFieldDecl])
 }
 
 public struct MultipartFieldDecl: Sendable {
     public var key: String
+    /// The body's property that holds the value.
     public var name: String
     public var isFile: Bool
 }
 
 /// The generated `Validatable` conformance of one request type.
 public struct ValidationDecl: Sendable {
+    /// The type's name, qualified for nested types (`Order.Item`).
     public var typeName: String
-    public var access: String
     public var rules: [ValidationRule]
 }
 
-/// One call on the runtime `Validator`: `validator.<call>(<value><arguments>, at: <path>)`.
+/// One check of one value: `validator.<check>(<value>, …, at: <path>)`.
 public struct ValidationRule: Sendable {
-    public var call: String
+    public var check: Check
+    /// The value checked: a property, a parameter, or the body.
     public var value: String
-    /// Further arguments after the value, each with its leading `, `.
-    public var arguments: String
-    /// Where a violation is reported: `path.appending("first_name")` inside a type,
-    /// `.root.appending("page")` for a parameter, `.root` for the body.
-    public var path: String
+    public var path: RulePath
+}
+
+/// Where a violation is reported.
+public enum RulePath: Sendable, Equatable {
+    /// The member of this wire name, below the path of the value being validated.
+    case member(String)
+    /// The parameter of this wire name, at the top of the request.
+    case parameter(String)
+    /// The top of the request: the body itself.
+    case root
+}
+
+public enum Check: Sendable, Equatable {
+    case required
+    case minLength(Int), maxLength(Int)
+    /// A regular expression, as the spec writes it.
+    case pattern(String)
+    case format(StringFormat)
+    case minimum(Bound), maximum(Bound)
+    case minItems(Int), maxItems(Int)
+    case uniqueItems
+    /// One of these integers.
+    case oneOf([Int])
+    /// The value's own rules (`Validatable`), for a nested object.
+    case nested
+    /// One of the enum's documented values; `knownValues` for each element of a list.
+    case knownValue, knownValues
+    /// Each element's own rules.
+    case each
+}
+
+public enum Bound: Sendable, Equatable {
+    case integer(Int, exclusive: Bool)
+    case number(Double, exclusive: Bool)
 }

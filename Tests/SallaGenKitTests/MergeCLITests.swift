@@ -15,7 +15,7 @@ final class MergeCLITests: CommandTestCase {
 
     /// The generated files in `name`, in the order generate writes them.
     private func generated(_ name: String) throws -> [OutputFile] {
-        try Generator.outputFiles.map { OutputFile(name: $0.name, contents: try read("\(name)/\($0.name)")) }
+        try Generator.outputFiles.map { OutputFile(name: $0, contents: try read("\(name)/\($0)")) }
     }
 
     // MARK: Writing

@@ -398,8 +398,8 @@ final class SnippetTests: XCTestCase {
         let names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]
         let schemas = names.map { "\($0):\n  type: object\n  properties:\n    id: {type: integer}\n" }.joined()
         let all = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: names))
-        let modelFiles = Generator.outputFiles.map(\.name).filter { $0.hasPrefix("Models") }
-        XCTAssertEqual(all.output.files.map(\.name), Generator.outputFiles.map(\.name))
+        let modelFiles = Generator.outputFiles.filter { $0.hasPrefix("Models") }
+        XCTAssertEqual(all.output.files.map(\.name), Generator.outputFiles)
         func files(declaring name: String, in rendered: Snippet.Rendered) -> [String] {
             modelFiles.filter { rendered.file($0).contains("\npublic struct \(name): SallaModel {\n") }
         }
@@ -1561,7 +1561,7 @@ final class SnippetTests: XCTestCase {
         let first = Generator.generate(.init(inputs: paths))
         let second = Generator.generate(.init(inputs: paths))
         XCTAssertEqual(first.diagnostics.filter { $0.severity == .error }, [])
-        XCTAssertEqual(first.files.map(\.name), Generator.outputFiles.map(\.name))
+        XCTAssertEqual(first.files.map(\.name), Generator.outputFiles)
         XCTAssertEqual(first.files.map { Data($0.contents.utf8) }, second.files.map { Data($0.contents.utf8) })
         XCTAssertEqual(first.diagnostics, second.diagnostics)
         let rendered = Snippet.Rendered(output: first, inputs: paths)
@@ -1589,7 +1589,7 @@ final class SnippetTests: XCTestCase {
             try process.run()
             process.waitUntilExit()
             XCTAssertEqual(process.terminationStatus, 0)
-            outputs.append(try Generator.outputFiles.map(\.name).map { try Data(contentsOf: out.appendingPathComponent($0)) })
+            outputs.append(try Generator.outputFiles.map { try Data(contentsOf: out.appendingPathComponent($0)) })
         }
         XCTAssertEqual(outputs[0], outputs[1])
         XCTAssertEqual(outputs[0], outputs[2])

@@ -3,7 +3,7 @@ import Foundation
 
 extension Array where Element: Sendable {
     /// `map` with the elements spread over the machine's cores; results keep the input order.
-    func concurrentMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
+    package func concurrentMap<T: Sendable>(_ transform: @escaping @Sendable (Element) -> T) -> [T] {
         let slots = Slots<T>(count: count)
         let elements = self
         DispatchQueue.concurrentPerform(iterations: count) { index in

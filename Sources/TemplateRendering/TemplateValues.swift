@@ -1,0 +1,199 @@
+import SpecIR
+import SwiftShaping
+
+/// The render model as the dictionaries templates read: the one place where decisions become text.
+///
+/// Templates look names up on every object of their context stack; answering from dictionaries
+/// instead of reflecting on structs at each lookup keeps rendering a large spec fast. Every value a
+/// template uses is given at the level where it is used (an operation has its own `access`), so
+/// nothing depends on a lookup falling through to an enclosing object, and list items carry their
+/// own `separator` (`,` after all but the last), which Mustache cannot work out inside a partial.
+/// README's "Template variables" lists every key.
+struct TemplateValues {
+    /// `public ` or nothing, ready to prefix a declaration.
+    let access: String
+
+    init(access: AccessLevel) {
+        self.access = access == .public ? "public " : ""
+    }
+
+    func root(_ model: RenderModel, types: [[String: Any]]) -> [String: Any] {
+        ["access": access, "types": types, "namespaces": model.namespaces.map(namespace),
+         "validations": model.validations.map(validation)]
+    }
+
+    /// A declaration, as a one-element list under its kind (`structDecl`, `enumDecl`, `aliasDecl`)
+    /// and empty lists under the others, so a section over the kind never falls through to an
+    /// enclosing declaration. `nestedSource` is a struct's nested declarations, already rendered.
+    func type(_ decl: TypeDecl, nestedSource: [String]) -> [String: Any] {
+        var values: [String: Any] = ["structDecl": [[String: Any]](), "enumDecl": [[String: Any]](), "aliasDecl": [[String: Any]]()]
+        switch decl {
+        case .structure(let decl): values["structDecl"] = [structure(decl, nestedSource: nestedSource)]
+        case .enumeration(let decl): values["enumDecl"] = [enumeration(decl)]
+        case .alias(let decl): values["aliasDecl"] = [["doc": doc(decl.doc), "name": decl.name, "access": access, "type": decl.type]]
+        }
+        return values
+    }
+
+    private func structure(_ decl: StructDecl, nestedSource: [String]) -> [String: Any] {
+        let binding = decl.isSent ? "var" : "let"
+        let properties = separated(decl.properties.map { property -> [String: Any] in
+            ["doc": doc(property.doc), "name": property.name, "type": property.type, "key": literal(property.key),
+             "access": access, "binding": binding]
+        })
+        return ["doc": doc(decl.doc), "name": decl.name, "access": access, "binding": binding, "properties": properties,
+                "hasProperties": !decl.properties.isEmpty, "nestedSource": nestedSource]
+    }
+
+    private func enumeration(_ decl: EnumDecl) -> [String: Any] {
+        let cases = separated(decl.cases.enumerated().map { index, item -> [String: Any] in
+            ["doc": doc(item.doc), "name": item.name, "value": literal(item.value), "index": index]
+        }, by: ", ")
+        var values: [String: Any] = [
+            "doc": doc(decl.doc), "name": decl.name, "access": access, "cases": cases, "unknownCase": decl.unknownCase,
+            "usesTable": false, "knownValuesText": "", "valueSeparator": "",
+        ]
+        if case .table(let separator) = decl.lookup {
+            let text = literal(String(separator))
+            values["usesTable"] = true
+            values["valueSeparator"] = text
+            values["knownValuesText"] = decl.cases.map { literal($0.value) }.joined(separator: text)
+        }
+        return values
+    }
+
+    private func namespace(_ decl: NamespaceDecl) -> [String: Any] {
+        ["doc": doc(decl.doc), "typeDoc": doc(decl.typeDoc), "typeName": decl.typeName, "propertyName": decl.propertyName,
+         "access": access, "operations": decl.operations.map(operation)]
+    }
+
+    private func operation(_ decl: OperationDecl) -> [String: Any] {
+        let parameters = separated(decl.parameters.map { parameter -> [String: Any] in
+            var values: [String: Any] = [
+                "label": parameter.label, "internalName": parameter.internalName, "hasInternalName": parameter.internalName != parameter.label,
+                "type": parameter.type + (parameter.isOptional ? "?" : ""),
+            ]
+            if parameter.isOptional { values["defaultValue"] = "nil" }
+            return values
+        }, by: ", ")
+        let answer = Answer(decl.answer)
+        var values: [String: Any] = [
+            "specKey": decl.endpoint.description, "doc": doc(decl.doc), "name": decl.name, "access": access,
+            "parameters": parameters, "validationRules": decl.validationRules.map(rule), "hasValidation": !decl.validationRules.isEmpty,
+            "method": decl.endpoint.method.rawValue, "pathLiteral": pathLiteral(decl.path),
+            "requestBinding": decl.queryItems.isEmpty && decl.headers.isEmpty && decl.body == nil ? "let" : "var",
+            "queryItems": decl.queryItems.map(queryItem), "headers": decl.headers.map(queryItem),
+            "jsonBodyStatements": [String](), "multipartFields": [[String: Any]](), "hasMultipart": false, "bodyAccess": "body.",
+            "returnClause": answer.returnClause, "sendStatement": answer.sendStatement, "responseDecodeType": answer.decodeType,
+        ]
+        if let body = decl.body {
+            let access = body.label + (body.isOptional ? "?." : ".")
+            values["bodyAccess"] = access
+            if body.validates { values["bodyType"] = body.type }
+            switch body.encoding {
+            case .json:
+                values["jsonBodyStatements"] = [body.isOptional ? "if let \(body.label) { try request.setJSONBody(\(body.label)) }" : "try request.setJSONBody(\(body.label))"]
+            case .multipart(let fields):
+                values["hasMultipart"] = !fields.isEmpty
+                values["multipartFields"] = fields.map { ["key": literal($0.key), "name": $0.name, "isFile": $0.isFile, "bodyAccess": access] }
+            }
+        }
+        return values
+    }
+
+    private func queryItem(_ item: QueryItemDecl) -> [String: Any] {
+        ["key": literal(item.key), "name": item.name]
+    }
+
+    private func pathLiteral(_ parts: [PathPart]) -> String {
+        parts.map { part in
+            switch part {
+            case .text(let text): literal(text)
+            case .argument(let name): "\\(PathComponent.encode(\(name)))"
+            }
+        }.joined()
+    }
+
+    /// What the call's answer turns into: the method's return clause, the statement that sends
+    /// the request, and the type the body is decoded as.
+    private struct Answer {
+        var returnClause = "", sendStatement: String, decodeType: String
+
+        init(_ answer: SwiftShaping.Answer) {
+            switch answer {
+            case .nothing:
+                (sendStatement, decodeType) = ("_ = try await client.send(request, as: EmptyResponse.self)", "EmptyResponse")
+            case .envelope(let type):
+                returnClause = " -> \(type)"
+                (sendStatement, decodeType) = ("return try await client.send(request, as: Envelope<\(type)>.self).data", "Envelope<\(type)>")
+            case .page(let item):
+                returnClause = " -> Page<\(item)>"
+                (sendStatement, decodeType) = ("return try await client.send(request, as: PagedEnvelope<\(item)>.self).page", "PagedEnvelope<\(item)>")
+            case .whole(let type):
+                returnClause = " -> \(type)"
+                (sendStatement, decodeType) = ("return try await client.send(request, as: \(type).self)", type)
+            }
+        }
+    }
+
+    private func validation(_ decl: ValidationDecl) -> [String: Any] {
+        ["typeName": decl.typeName, "access": access, "rules": decl.rules.map(rule)]
+    }
+
+    /// `validator.<call>(<value><arguments>, at: <path>)`.
+    private func rule(_ rule: ValidationRule) -> [String: Any] {
+        let (call, arguments) = check(rule.check)
+        let path: String
+        switch rule.path {
+        case .member(let key): path = "path.appending(\"\(literal(key))\")"
+        case .parameter(let key): path = ".root.appending(\"\(literal(key))\")"
+        case .root: path = ".root"
+        }
+        return ["call": call, "value": rule.value, "arguments": arguments.map { ", " + $0 }.joined(), "path": path]
+    }
+
+    /// The runtime `Validator` method for a check, and the arguments after the value.
+    private func check(_ check: Check) -> (String, [String]) {
+        switch check {
+        case .required: ("required", [])
+        case .minLength(let n): ("minLength", ["\(n)"])
+        case .maxLength(let n): ("maxLength", ["\(n)"])
+        case .pattern(let regex): ("pattern", ["\"\(literal(regex))\""])
+        // The runtime's `StringFormat` has the IR's case names (a test keeps them in step).
+        case .format(let format): ("format", [".\(format)"])
+        case .minimum(let bound): ("minimum", self.bound(bound))
+        case .maximum(let bound): ("maximum", self.bound(bound))
+        case .minItems(let n): ("minItems", ["\(n)"])
+        case .maxItems(let n): ("maxItems", ["\(n)"])
+        case .uniqueItems: ("uniqueItems", [])
+        case .oneOf(let values): ("oneOf", ["[\(values.map(String.init).joined(separator: ", "))]"])
+        case .nested: ("nested", [])
+        case .knownValue: ("knownValue", [])
+        case .knownValues: ("knownValues", [])
+        case .each: ("each", [])
+        }
+    }
+
+    private func bound(_ bound: Bound) -> [String] {
+        switch bound {
+        case .integer(let value, let exclusive): ["\(value)"] + (exclusive ? ["exclusive: true"] : [])
+        case .number(let value, let exclusive): [SwiftNaming.doubleLiteral(value)] + (exclusive ? ["exclusive: true"] : [])
+        }
+    }
+
+    /// Doc comment lines ready to print: `/// text`, and a bare `///` between paragraphs.
+    private func doc(_ lines: [String]) -> [String] {
+        lines.map { $0.isEmpty ? "///" : "/// " + CommentText.line($0) }
+    }
+
+    private func literal(_ text: String) -> String { SwiftNaming.literalContents(text) }
+
+    /// Each item with its `separator`: `by` after all but the last.
+    private func separated(_ items: [[String: Any]], by separator: String = ",") -> [[String: Any]] {
+        items.enumerated().map { index, item in
+            var item = item
+            item["separator"] = index == items.count - 1 ? "" : separator
+            return item
+        }
+    }
+}
