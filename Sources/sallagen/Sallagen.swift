@@ -14,7 +14,7 @@ struct Sallagen: ParsableCommand {
         abstract: "Generate a typed Swift client for the Salla Merchant API from OpenAPI documents.",
         discussion: """
             Reads OpenAPI 3.0/3.1 documents (files, or folders searched for *.yaml, *.yml and *.json), \
-            merges them, and writes Models1.swift to Models4.swift, Client.swift and Validation.swift into the output folder. \
+            merges them, and writes \(Generator.outputFiles.joined(separator: ", ")) into the output folder. \
             Only files whose contents change are rewritten; files sallagen did not generate are never touched. \
             Generating is the default subcommand, so `sallagen SPEC... -o DIR` means `sallagen generate SPEC... -o DIR`; \
             `sallagen merge SPEC... -o FILE` writes the merged, normalised OpenAPI document instead.
@@ -33,6 +33,19 @@ struct Sallagen: ParsableCommand {
     )
 }
 
+/// What `generate` and `merge` both take: the documents to read, and whether to only compare.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "OpenAPI documents, or folders to search for them.")
+    var specs: [String] = []
+
+    @Flag(help: "Write nothing; exit 1 when the output differs from what would be written.")
+    var check = false
+
+    func validate() throws {
+        if specs.isEmpty { throw ValidationError("give at least one OpenAPI document or folder") }
+    }
+}
+
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the Swift client for OpenAPI documents into a folder (the default subcommand).",
@@ -43,8 +56,7 @@ struct Generate: ParsableCommand {
             """
     )
 
-    @Argument(help: "OpenAPI documents, or folders to search for them.")
-    var specs: [String] = []
+    @OptionGroup var inputs: InputOptions
 
     @Option(name: .shortAndLong, help: "The folder to write the generated Swift files into.")
     var output: String
@@ -52,18 +64,11 @@ struct Generate: ParsableCommand {
     @Option(help: "A folder of .mustache templates that replace the built-in templates of the same name.")
     var templates: String?
 
-    @Flag(help: "Write nothing; exit 1 when the output folder differs from what would be generated.")
-    var check = false
-
     @Option(help: "Access level of the generated declarations: public or internal.")
     var accessLevel: AccessLevel = .public
 
-    func validate() throws {
-        if specs.isEmpty { throw ValidationError("give at least one OpenAPI document or folder") }
-    }
-
     func run() throws {
-        let result = Generator.generate(.init(inputs: specs, templatesDirectory: templates, accessLevel: accessLevel))
+        let result = Generator.generate(.init(inputs: inputs.specs, templatesDirectory: templates, accessLevel: accessLevel))
         report(result.diagnostics)
         guard !result.hasErrors else { throw ExitCode(1) }
 
@@ -75,7 +80,7 @@ struct Generate: ParsableCommand {
             throw ExitCode(1)
         }
         let warnings = result.diagnostics.filter { $0.severity == .warning }.count
-        if check {
+        if inputs.check {
             for file in plan.changed { standardError("\(output)/\(file.name): would change") }
             print("sallagen: \(result.operationCount) operations, \(result.modelCount) models; \(plan.changed.count) of \(result.files.count) files out of date")
             if !plan.changed.isEmpty { throw ExitCode(1) }
@@ -104,21 +109,13 @@ struct Merge: ParsableCommand {
             """
     )
 
-    @Argument(help: "OpenAPI documents, or folders to search for them.")
-    var specs: [String] = []
+    @OptionGroup var inputs: InputOptions
 
     @Option(name: .shortAndLong, help: "The YAML file to write the merged document into.")
     var output: String
 
-    @Flag(help: "Write nothing; exit 1 when the output file differs from what would be written.")
-    var check = false
-
-    func validate() throws {
-        if specs.isEmpty { throw ValidationError("give at least one OpenAPI document or folder") }
-    }
-
     func run() throws {
-        let merged = Generator.mergedSpec(inputs: specs, excluding: [output])
+        let merged = Generator.mergedSpec(inputs: inputs.specs, excluding: [output])
         report(merged.diagnostics)
         guard let spec = merged.spec, !merged.hasErrors else { throw ExitCode(1) }
 
@@ -133,7 +130,7 @@ struct Merge: ParsableCommand {
         let changed = !plan.changed.isEmpty
         let warnings = merged.diagnostics.filter { $0.severity == .warning }.count
         let counts = "\(merged.files.count) document\(merged.files.count == 1 ? "" : "s"), \(spec.operations.count) operations, \(spec.types.count) schemas, \(warnings) warnings"
-        if check {
+        if inputs.check {
             if changed { standardError("\(output): would change") }
             print("sallagen merge: \(counts); \(output) \(changed ? "out of date" : "up to date")")
             if changed { throw ExitCode(1) }
