@@ -87,21 +87,38 @@ public enum SwiftNaming {
         return candidate.hasPrefix("`") && name == base ? candidate : escaped(name)
     }
 
+    /// A word inside a name: an initialism uniformly upper case (`ID`, `URLs`), as the Swift API
+    /// Design Guidelines ask; a shouted word (`STATUS`) as a word; any other word capitalised.
     private static func capitalized(_ word: String) -> String {
         guard let first = word.first else { return word }
+        if let initialism = initialism(word) { return initialism }
         if word.count > 4, word == word.uppercased(), word.contains(where: \.isLetter) {
-            // A shouted word (STATUS) reads as a word; short capitals stay an acronym (DNS, SEO,
-            // URL), uniformly upper case as the Swift API guidelines ask.
             return String(first) + word.dropFirst().lowercased()
         }
         return first.uppercased() + word.dropFirst()
     }
 
+    /// The first word of a member name: all lower case when it is an initialism or written in capitals.
     private static func lowercasedInitialism(_ word: String) -> String {
-        if word == word.uppercased() { return word.lowercased() }
+        if initialism(word) != nil || word == word.uppercased() { return word.lowercased() }
         guard let first = word.first else { return word }
         return first.lowercased() + word.dropFirst()
     }
+
+    /// `id` -> `ID`, `Urls` -> `URLs`: the word as an upper-case initialism, when it is one.
+    private static func initialism(_ word: String) -> String? {
+        let lower = word.lowercased()
+        if initialisms.contains(lower) { return lower.uppercased() }
+        if lower.count > 2, lower.hasSuffix("s"), initialisms.contains(String(lower.dropLast())) { return lower.dropLast().uppercased() + "s" }
+        return nil
+    }
+
+    /// Initialisms written in capitals in English; short capitalised words not listed here
+    /// (`DNS`, `SEO`) stay in capitals too, as written.
+    static let initialisms: Set<String> = [
+        "api", "csv", "dns", "gps", "html", "http", "https", "iban", "id", "ip", "json", "otp", "pdf", "qr",
+        "seo", "sku", "sms", "ssl", "tls", "uri", "url", "uuid", "vat", "xml",
+    ]
 
     /// The text as the inside of a Swift string literal: quotes, backslashes and control
     /// characters escaped.

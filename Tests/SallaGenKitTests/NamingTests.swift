@@ -17,6 +17,24 @@ final class NamingTests: XCTestCase {
         XCTAssertEqual(SwiftNaming.typeName("SKU"), "SKU")
     }
 
+    func testInitialismsFollowTheAPIGuidelines() {
+        XCTAssertEqual(SwiftNaming.memberName("country_id"), "countryID")
+        XCTAssertEqual(SwiftNaming.memberName("customer_url"), "customerURL")
+        XCTAssertEqual(SwiftNaming.memberName("urls"), "urls")
+        XCTAssertEqual(SwiftNaming.memberName("id"), "id")
+        XCTAssertEqual(SwiftNaming.memberName("product_ids"), "productIDs")
+        XCTAssertEqual(SwiftNaming.memberName("imageUrls"), "imageURLs")
+        XCTAssertEqual(SwiftNaming.memberName("ORDER_ID"), "orderID")
+        XCTAssertEqual(SwiftNaming.memberName("url_path"), "urlPath")
+        XCTAssertEqual(SwiftNaming.memberName("HTTPS_only"), "httpsOnly")
+        XCTAssertEqual(SwiftNaming.typeName("customer_urls"), "CustomerURLs")
+        XCTAssertEqual(SwiftNaming.typeName("id"), "ID")
+        XCTAssertEqual(SwiftNaming.typeName("api_key"), "APIKey")
+        // Words that merely contain an initialism stay words.
+        XCTAssertEqual(SwiftNaming.memberName("shipping_idea"), "shippingIdea")
+        XCTAssertEqual(SwiftNaming.memberName("valid"), "valid")
+    }
+
     func testNamesFromSpecText() {
         XCTAssertEqual(SwiftNaming.typeName("customer_request_body"), "CustomerRequestBody")
         XCTAssertEqual(SwiftNaming.typeName("Object Not Found(404)"), "ObjectNotFound404")

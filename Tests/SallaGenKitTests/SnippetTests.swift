@@ -1008,8 +1008,8 @@ final class SnippetTests: XCTestCase {
 
         let rendered = try Snippet.generate(paths: paths)
         assertContains(rendered.client,
-                          "        public func getAddress(customer: String, addressId: Int) async throws {\n",
-                          #"            let request = Request(method: .get, path: "/customers/\(PathComponent.encode(customer))/addresses/\(PathComponent.encode(addressId))")"#)
+                          "        public func getAddress(customer: String, addressID: Int) async throws {\n",
+                          #"            let request = Request(method: .get, path: "/customers/\(PathComponent.encode(customer))/addresses/\(PathComponent.encode(addressID))")"#)
         try assertTypeChecks(rendered)
     }
 

@@ -106,7 +106,7 @@ public enum ListCustomersField: OpenEnumeration, Codable, Hashable, Sendable {
     case blockReason
     case isInactive
     case totalPoints
-    case countryId
+    case countryID
     case customFields
     case currentStoreCustomer
     case isOrdersRated
@@ -123,7 +123,7 @@ public enum ListCustomersField: OpenEnumeration, Codable, Hashable, Sendable {
         case "block_reason": self = .blockReason
         case "is_inactive": self = .isInactive
         case "total_points": self = .totalPoints
-        case "country_id": self = .countryId
+        case "country_id": self = .countryID
         case "custom_fields": self = .customFields
         case "current_store_customer": self = .currentStoreCustomer
         case "is_orders_rated": self = .isOrdersRated
@@ -139,7 +139,7 @@ public enum ListCustomersField: OpenEnumeration, Codable, Hashable, Sendable {
         case .blockReason: "block_reason"
         case .isInactive: "is_inactive"
         case .totalPoints: "total_points"
-        case .countryId: "country_id"
+        case .countryID: "country_id"
         case .customFields: "custom_fields"
         case .currentStoreCustomer: "current_store_customer"
         case .isOrdersRated: "is_orders_rated"

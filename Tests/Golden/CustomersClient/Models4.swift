@@ -65,7 +65,7 @@ public enum CustomerDetailsField: OpenEnumeration, Codable, Hashable, Sendable {
     case abandonedCartsItems
     case walletBalance
     case totalPoints
-    case countryId
+    case countryID
     case customFields
     case currentStoreCustomer
     case isOrdersRated
@@ -91,7 +91,7 @@ public enum CustomerDetailsField: OpenEnumeration, Codable, Hashable, Sendable {
         case "abandoned_carts_items": self = .abandonedCartsItems
         case "wallet_balance": self = .walletBalance
         case "total_points": self = .totalPoints
-        case "country_id": self = .countryId
+        case "country_id": self = .countryID
         case "custom_fields": self = .customFields
         case "current_store_customer": self = .currentStoreCustomer
         case "is_orders_rated": self = .isOrdersRated
@@ -116,7 +116,7 @@ public enum CustomerDetailsField: OpenEnumeration, Codable, Hashable, Sendable {
         case .abandonedCartsItems: "abandoned_carts_items"
         case .walletBalance: "wallet_balance"
         case .totalPoints: "total_points"
-        case .countryId: "country_id"
+        case .countryID: "country_id"
         case .customFields: "custom_fields"
         case .currentStoreCustomer: "current_store_customer"
         case .isOrdersRated: "is_orders_rated"
