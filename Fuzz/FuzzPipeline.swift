@@ -4,13 +4,12 @@
 // Input format: the bytes are split on the line `---8<---` (that is, "\n---8<---\n") into at
 // most 4 documents, named doc0.yaml ... doc3.yaml; pieces past the fourth are ignored. Each is
 // loaded from its raw bytes as `sallagen` loads a file (invalid UTF-8 is a load error), and the
-// stages are chained as `Generator.generate` chains them: any error stops the run, as it would.
+// stages are chained as `Generator.generate` chains them (rendering through `Renderer.render`,
+// which spreads the files over the cores): any error stops the run, as it would there.
 // The fuzzer looks for crashes (traps, overflows, out-of-range indexing), memory errors, leaks,
 // hangs and runaway memory; diagnostics are expected output, not findings.
 import Diagnostics
-import Foundation
 import OpenAPIReader
-import SallaGenKit
 import SwiftShaping
 import TemplateRendering
 import YAMLLoader
@@ -33,20 +32,7 @@ func documents(_ bytes: [UInt8]) -> [[UInt8]] {
     return pieces
 }
 
-/// Renders nested declarations innermost first, as `Generator.renderNested` does.
-func renderNested(_ decl: inout TypeDecl) {
-    for index in decl.structDecl.indices {
-        decl.structDecl[index].nestedSource = decl.structDecl[index].nested.map { child in
-            var child = child
-            renderNested(&child)
-            let text = templates.render(child.templateValue, template: "type") ?? ""
-            return text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : "    " + $0 }
-                .joined(separator: "\n")
-                .trimmingCharacters(in: .newlines)
-        }
-    }
-}
+func hasErrors(_ diagnostics: [Diagnostic]) -> Bool { diagnostics.contains { $0.severity == .error } }
 
 func run(_ bytes: [UInt8]) {
     var parts: [OpenAPIReader.DocumentPart] = []
@@ -56,13 +42,12 @@ func run(_ bytes: [UInt8]) {
         parts.append(OpenAPIReader.readDocument(OpenAPIReader.Document(file: file, root: root)))
     }
     let merged = OpenAPIReader.merge(parts)
-    guard !merged.spec.operations.isEmpty, !merged.diagnostics.contains(where: { $0.severity == .error }) else { return }
+    guard !merged.spec.operations.isEmpty, !hasErrors(merged.diagnostics) else { return }
     let names = parts.indices.map { "doc\($0).yaml" }
-    var model = SwiftShaper.shape(merged.spec, options: ShapingOptions(accessLevel: .public, sourceNames: names)).model
-    for index in model.types.indices { renderNested(&model.types[index]) }
-    let values = model.templateValue
-    for template in Set(Generator.outputFiles.map(\.template)) {
-        precondition(templates.render(values, template: template) != nil, "no template \(template)")
+    let shaped = SwiftShaper.shape(merged.spec, options: ShapingOptions(accessLevel: .public, sourceNames: names))
+    guard !hasErrors(shaped.diagnostics) else { return }
+    if case .failure(let diagnostic) = Renderer.render(shaped.model, with: templates) {
+        preconditionFailure("rendering failed: \(diagnostic)")
     }
 }
 

@@ -12,15 +12,24 @@ scratch=.build-fuzz
 out="$scratch/fuzz-pipeline"
 targets=(Diagnostics YAMLLoader SpecIR OpenAPIReader SwiftShaping TemplateRendering OpenAPIWriter OutputWriter SallaGenKit Mustache)
 
-nice -n 10 swift build --scratch-path "$scratch" -c "$config" --target SallaGenKit \
-    -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
+flags=(-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp)
+# SwiftPM does not rebuild up-to-date targets when only -Xswiftc flags change: start over then.
+stamp="$scratch/fuzz-flags-$config"
+if [[ "$(cat "$stamp" 2>/dev/null)" != "${flags[*]}" ]]; then rm -rf "${scratch:?}/$config" "$scratch"/*/"$config"; fi
+mkdir -p "$scratch"
+nice -n 10 swift build --scratch-path "$scratch" -c "$config" --target SallaGenKit "${flags[@]}"
+echo "${flags[*]}" > "$stamp"
 
 bin="$scratch/$config"
+# One object per current source file (the `sources` list SwiftPM writes), so objects left
+# behind by a renamed or deleted file are not linked.
 objects=()
 for target in "${targets[@]}"; do
-    found=("$bin/$target.build/"*.o)
-    [[ -e "${found[0]}" ]] || { echo "build.sh: no objects for $target under $bin/$target.build" >&2; exit 1; }
-    objects+=("${found[@]}")
+    list="$bin/$target.build/sources"
+    [[ -f "$list" ]] || { echo "build.sh: no $list; did the build of $target run?" >&2; exit 1; }
+    while read -r source; do
+        objects+=("$bin/$target.build/$(basename "$source").o")
+    done < "$list"
 done
 
 opt=-O

@@ -113,9 +113,10 @@ extension Shaper {
             parameters.append(ParameterDecl(label: label, internalName: name, type: type.name, isOptional: optional))
             let property = Property(name: parameter.name, schema: parameter.schema, required: false)
             rules += validationRules(for: property, type: type, value: name, isParameter: true)
-            if let text = parameter.description.map({ DocComment.clean($0).joined(separator: " ") }), !text.isEmpty {
-                parameterDocs.append("  - \(SwiftNaming.bare(label)): \(text)")
-            }
+            // Swift cannot deprecate a parameter; its doc line says so.
+            let text = (parameter.description.map { DocComment.clean($0).joined(separator: " ") } ?? "")
+                + (parameter.deprecated ? " (Deprecated by the API.)" : "")
+            if !text.isEmpty { parameterDocs.append("  - \(SwiftNaming.bare(label)): \(text.trimmingPrefix(" "))") }
             switch parameter.location {
             case .path:
                 pathArguments[parameter.name] = name
@@ -162,7 +163,7 @@ extension Shaper {
             + "`SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.")
         if doc.first == "" { doc.removeFirst() }
         return OperationDecl(
-            endpoint: operation.endpoint, doc: doc, name: name, parameters: parameters, validationRules: rules,
+            endpoint: operation.endpoint, isDeprecated: operation.deprecated, doc: doc, name: name, parameters: parameters, validationRules: rules,
             path: path, queryItems: queryItems, headers: headers, body: body, answer: answer)
     }
 
@@ -195,7 +196,9 @@ extension Shaper {
                 diagnostics.warning("form field '\(property.name)' is neither a file nor text; it is not sent", at: property.schema.location)
                 continue
             }
-            fields.append(MultipartFieldDecl(key: property.name, name: member, isFile: kind == .binary))
+            // A deprecated field is sent from its storage, which the generated code may use without a warning.
+            let name = isDeprecated(property.schema) ? "_" + SwiftNaming.bare(member) : member
+            fields.append(MultipartFieldDecl(key: property.name, name: name, isFile: kind == .binary))
         }
         return fields
     }

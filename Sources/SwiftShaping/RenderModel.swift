@@ -58,6 +58,12 @@ public struct PropertyDecl: Sendable {
     public var type: String
     /// The key on the wire, as the spec writes it.
     public var key: String
+    /// Deprecated by the API: declared as an accessor marked deprecated, over storage the
+    /// generated code itself uses, so only callers see the warning.
+    public var isDeprecated: Bool
+
+    /// The stored property's name: the property's own, or `_name` under a deprecated accessor.
+    public var storage: String { isDeprecated ? "_" + SwiftNaming.bare(name) : name }
 }
 
 public struct EnumDecl: Sendable {
@@ -102,6 +108,7 @@ public struct NamespaceDecl: Sendable {
 
 public struct OperationDecl: Sendable {
     public var endpoint: Endpoint
+    public var isDeprecated: Bool
     public var doc: [String]
     public var name: String
     public var parameters: [ParameterDecl]

@@ -286,7 +286,7 @@ final class Shaper {
     }
 
     func declaration(for schema: Schema, named name: String, component: String?, forRequest: Bool, qualifiedName: String? = nil) -> TypeDecl {
-        let doc = DocComment.lines(schema.description)
+        let doc = typeDoc(schema, fallback: component.map { "The `\($0)` schema of the API." } ?? "A shape the API writes the same way in several places.")
         let qualified = qualifiedName ?? name
         switch schema.kind {
         case .object(let object) where !object.properties.isEmpty:
@@ -314,15 +314,15 @@ final class Shaper {
             if let component = scope.component, indirectEdges.contains(MemberPath(component: component, properties: scope.propertyPath)) {
                 type = SwiftType(name: "Indirect<\(type.name)>", role: .plain)
             }
-            let bareName = SwiftNaming.bare(swiftName)
-            properties.append(PropertyDecl(
-                doc: DocComment.lines(property.schema.description, property.schema.deprecated ? "- Warning: Deprecated." : nil),
-                name: swiftName,
-                type: type.name,
-                key: property.name))
+            let isDeprecated = isDeprecated(property.schema)
+            var doc = DocComment.lines(property.schema.description)
+            if doc.isEmpty { doc = ["The `\(property.name)` field of `\(scope.qualifiedName)`."] }
+            if isDeprecated { doc += ["", "- Warning: Deprecated by the API."] }
+            let declared = PropertyDecl(doc: doc, name: swiftName, type: type.name, key: property.name, isDeprecated: isDeprecated)
+            properties.append(declared)
             if scope.forRequest {
                 // `self.` keeps a property named `path` or `validator` apart from the method's parameters.
-                let value = ["path", "validator"].contains(bareName) ? "self." + swiftName : swiftName
+                let value = ["path", "validator"].contains(SwiftNaming.bare(declared.storage)) ? "self." + declared.storage : declared.storage
                 rules += validationRules(for: property, type: type, value: value, isParameter: false)
             }
         }
@@ -334,6 +334,28 @@ final class Shaper {
             validations.append(ValidationDecl(typeName: scope.qualifiedName, rules: rules))
         }
         return StructDecl(doc: doc, name: name, properties: properties, nested: scope.nested, isSent: scope.forRequest)
+    }
+
+    /// The doc comment of a declared type: the spec's description, else where the type comes from;
+    /// a deprecated type says so (Swift cannot mark it without warnings in the generated code
+    /// that uses it, so its properties elsewhere carry the compiler warning).
+    func typeDoc(_ schema: Schema, fallback: String) -> [String] {
+        var doc = DocComment.lines(schema.description)
+        if doc.isEmpty { doc = [fallback] }
+        if schema.deprecated { doc += ["", "- Warning: Deprecated by the API."] }
+        return doc
+    }
+
+    /// Where an inline type is written, for its doc comment when the spec gives none.
+    func inlineOrigin(_ scope: Scope) -> String {
+        let field = scope.propertyPath.last.map { "`\($0)`" } ?? "a value"
+        return scope.qualifiedName.isEmpty ? "The type of \(field)." : "The type of \(field) in `\(scope.qualifiedName)`."
+    }
+
+    /// Deprecated by the spec, itself or as the type it refers to: a property of a deprecated type
+    /// is deprecated too, since Swift cannot deprecate the type without every generated use of it warning.
+    func isDeprecated(_ schema: Schema) -> Bool {
+        schema.deprecated || resolved(schema).deprecated
     }
 
     func enumDecl(_ enumeration: EnumSchema, named name: String, doc: [String], at location: SourceLocation?) -> EnumDecl {
@@ -407,7 +429,7 @@ final class Shaper {
             guard enumeration.base == .string else { return SwiftType(name: "Int", role: .plain) }
             if let entry = shared.entry(for: schema) { return sharedType(entry, schema) }
             let name = uniqueTypeName(hint, in: &scope)
-            scope.nested.append(.enumeration(enumDecl(enumeration, named: name, doc: DocComment.lines(schema.description), at: schema.location)))
+            scope.nested.append(.enumeration(enumDecl(enumeration, named: name, doc: typeDoc(schema, fallback: inlineOrigin(scope)), at: schema.location)))
             return SwiftType(name: name, role: .enumeration)
         case .object(let object):
             if object.properties.isEmpty {
@@ -429,7 +451,7 @@ final class Shaper {
                 qualifiedName: scope.qualifiedName.isEmpty ? name : scope.qualifiedName + "." + name, component: scope.component, propertyPath: scope.propertyPath,
                 // Nested names avoid every component's name, which they would otherwise hide inside the struct.
                 forRequest: scope.forRequest, names: .nested([name]), depth: scope.depth + 1)
-            let decl = structDecl(object, named: name, doc: DocComment.lines(schema.description), at: schema.location, scope: &inner)
+            let decl = structDecl(object, named: name, doc: typeDoc(schema, fallback: inlineOrigin(scope)), at: schema.location, scope: &inner)
             scope.nested.append(.structure(decl))
             return SwiftType(name: name, role: .validatable)
         }

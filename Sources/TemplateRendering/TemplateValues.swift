@@ -38,8 +38,10 @@ struct TemplateValues {
     private func structure(_ decl: StructDecl, nestedSource: [String]) -> [String: Any] {
         let binding = decl.isSent ? "var" : "let"
         let properties = separated(decl.properties.map { property -> [String: Any] in
-            ["doc": doc(property.doc), "name": property.name, "type": property.type, "key": literal(property.key),
-             "access": access, "binding": binding]
+            let accessor = decl.isSent ? "{ get { \(property.storage) } set { \(property.storage) = newValue } }" : "{ \(property.storage) }"
+            return ["doc": doc(property.doc), "name": property.name, "type": property.type, "key": literal(property.key),
+                    "access": access, "binding": binding, "storage": property.storage, "isDeprecated": property.isDeprecated,
+                    "availability": Self.deprecation, "accessorBody": accessor]
         })
         return ["doc": doc(decl.doc), "name": decl.name, "access": access, "binding": binding, "properties": properties,
                 "hasProperties": !decl.properties.isEmpty, "nestedSource": nestedSource]
@@ -79,6 +81,7 @@ struct TemplateValues {
         let answer = Answer(decl.answer)
         var values: [String: Any] = [
             "specKey": decl.endpoint.description, "doc": doc(decl.doc), "name": decl.name, "access": access,
+            "availability": decl.isDeprecated ? [Self.deprecation] : [String](),
             "parameters": parameters, "validationRules": decl.validationRules.map(rule), "hasValidation": !decl.validationRules.isEmpty,
             "method": decl.endpoint.method.rawValue, "pathLiteral": pathLiteral(decl.path),
             "requestBinding": decl.queryItems.isEmpty && decl.headers.isEmpty && decl.body == nil ? "let" : "var",
@@ -180,6 +183,9 @@ struct TemplateValues {
         case .number(let value, let exclusive): [SwiftNaming.doubleLiteral(value)] + (exclusive ? ["exclusive: true"] : [])
         }
     }
+
+    /// What marks a deprecated declaration, so callers get a compiler warning.
+    static let deprecation = #"@available(*, deprecated, message: "Deprecated by the API.")"#
 
     /// Doc comment lines ready to print: `/// text`, and a bare `///` between paragraphs.
     private func doc(_ lines: [String]) -> [String] {

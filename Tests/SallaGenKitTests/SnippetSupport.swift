@@ -233,7 +233,7 @@ enum Snippet {
 
     /// Type-checks the generated files against the built SallaRuntime module, returning the
     /// compiler's messages when it fails; throws `XCTSkip` when no built module or compiler is found.
-    static func typeCheck(_ rendered: Rendered) throws -> String? {
+    static func typeCheck(_ rendered: Rendered, with extraFiles: [(path: String, text: String)] = []) throws -> String? {
         // The build these tests run from first (its SallaRuntime matches the generator under
         // test, whatever scratch path was used), then the package's default build folder.
         let ownBuild = builtProductsFolder.map { [$0.appendingPathComponent("Modules")] } ?? []
@@ -247,7 +247,7 @@ enum Snippet {
         guard let compiler else { throw XCTSkip("no swiftc found") }
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try write(rendered.output.files.map { ($0.name, $0.contents) }, in: folder)
+        let files = try write(rendered.output.files.map { ($0.name, $0.contents) } + extraFiles, in: folder)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: compiler)
         // As users build it: Swift 6 language mode, and a warning counts as a failure.

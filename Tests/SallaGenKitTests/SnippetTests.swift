@@ -172,7 +172,7 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(plain.filter { $0 }.count, 1, rendered.models)
         // The recursion through a nested struct is broken inside the nested struct.
         let node = Snippet.declaration("struct", "Node", in: rendered.models) ?? ""
-        assertContains(node, "    public let meta: Meta?\n", "    public struct Meta: SallaModel {\n        public let parent: Indirect<Node>?\n")
+        assertContains(node, "    public let meta: Meta?\n", "    public struct Meta: SallaModel {\n        /// The `parent` field of `Node.Meta`.\n        public let parent: Indirect<Node>?\n")
         try assertTypeChecks(rendered)
     }
 
@@ -191,7 +191,7 @@ final class SnippetTests: XCTestCase {
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Customer"]))
         assertContains(rendered.models,
                           "    public var birthday: Birthday?\n",
-                          "    public struct Birthday: SallaModel {\n        public var date: String?\n        public var timezone: String?\n")
+                          "    public struct Birthday: SallaModel {\n        /// The `date` field of `Customer.Birthday`.\n        public var date: String?\n        /// The `timezone` field of `Customer.Birthday`.\n        public var timezone: String?\n")
         assertNotContains(rendered.models, "\npublic struct Birthday")
         assertContains(rendered.validation,
                           "extension Customer.Birthday: Validatable {",
@@ -281,7 +281,7 @@ final class SnippetTests: XCTestCase {
             """, paths: Snippet.responding(with: ["Customer", "Employee"]))
         func count(_ needle: String) -> Int { rendered.models.components(separatedBy: needle).count - 1 }
         XCTAssertEqual(count("\npublic enum Gender: OpenEnumeration, Codable, Hashable, Sendable {\n"), 1, rendered.models)
-        XCTAssertEqual(count("\npublic struct Address: SallaModel {\n    public let city: String?\n"), 1, rendered.models)
+        XCTAssertEqual(count("\npublic struct Address: SallaModel {\n    /// The `city` field of `Address`.\n    public let city: String?\n"), 1, rendered.models)
         assertNotContains(rendered.models, "    public enum Gender", "    public struct Address")
         for owner in ["Customer", "Employee"] {
             let declaration = Snippet.declaration("struct", owner, in: rendered.models) ?? ""
@@ -342,7 +342,7 @@ final class SnippetTests: XCTestCase {
                     city: {type: string, maxLength: 20}
             """, paths: Snippet.responding(with: ["Customer"]) + Snippet.requesting(with: ["CustomerForm"]))
         assertContains(rendered.models,
-                       "\npublic struct Address: SallaModel {\n    public var city: String?\n",
+                       "\npublic struct Address: SallaModel {\n    /// The `city` field of `Address`.\n    public var city: String?\n",
                        "    public let address: Address?\n",
                        "    public var address: Address?\n")
         assertContains(rendered.validation,
@@ -382,12 +382,12 @@ final class SnippetTests: XCTestCase {
             """, paths: Snippet.responding(with: ["Order"]) + Snippet.requesting(with: ["CustomerForm"]))
         let order = Snippet.declaration("struct", "Order", in: rendered.models) ?? ""
         assertContains(order,
-                       "public struct Order: SallaModel {\n    public let total: Double?\n    public let address: Address?\n    public let note: Note?\n",
-                       "    public struct Note: SallaModel {\n        public let text: String?\n")
+                       "public struct Order: SallaModel {\n    /// The `total` field of `Order`.\n    public let total: Double?\n    /// The `address` field of `Order`.\n    public let address: Address?\n    /// The `note` field of `Order`.\n    public let note: Note?\n",
+                       "    public struct Note: SallaModel {\n        /// The `text` field of `Order.Note`.\n        public let text: String?\n")
         assertNotContains(order, "public var ")
         assertContains(Snippet.declaration("struct", "CustomerForm", in: rendered.models) ?? "",
-                       "    public var name: String?\n    public var address: Address?\n")
-        assertContains(Snippet.declaration("struct", "Address", in: rendered.models) ?? "", "    public var city: String?\n")
+                       "    /// The `name` field of `CustomerForm`.\n    public var name: String?\n    /// The `address` field of `CustomerForm`.\n    public var address: Address?\n")
+        assertContains(Snippet.declaration("struct", "Address", in: rendered.models) ?? "", "    /// The `city` field of `Address`.\n    public var city: String?\n")
         assertNotContains(rendered.validation, "extension Order")
         try assertTypeChecks(rendered)
     }
@@ -1596,3 +1596,86 @@ final class SnippetTests: XCTestCase {
     }
 }
 
+
+/// Deprecation reaches callers as compiler warnings, never the generated code itself.
+final class DeprecationTests: XCTestCase {
+    private let paths = """
+        /groups/{id}:
+          put:
+            operationId: update-group
+            deprecated: true
+            parameters:
+              - {name: id, in: path, required: true, schema: {type: integer}}
+              - {name: legacy, in: query, deprecated: true, description: Old filter., schema: {type: string}}
+            requestBody:
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    properties:
+                      name: {type: string, maxLength: 10}
+                      old_name: {type: string, maxLength: 10, deprecated: true}
+            responses:
+              '200':
+                description: OK
+                content:
+                  application/json:
+                    schema: {$ref: '#/components/schemas/Group'}
+        """
+    private let schemas = """
+        Group:
+          type: object
+          properties:
+            id: {type: integer}
+            features: {$ref: '#/components/schemas/Features'}
+        Features:
+          type: object
+          deprecated: true
+          properties:
+            vip: {type: boolean}
+        """
+
+    func testDeprecatedOperationPropertyAndTypeCompileWithoutWarnings() throws {
+        let rendered = try Snippet.generate(schemas: schemas, paths: paths)
+        assertContains(rendered.client, """
+                    ///   - legacy: Old filter. (Deprecated by the API.)
+            """, """
+                    @available(*, deprecated, message: "Deprecated by the API.")
+                    public func updateGroup(id: Int, body: UpdateGroupBody? = nil, legacy: String? = nil) async throws -> Group {
+            """)
+        assertContains(rendered.models, """
+                /// - Warning: Deprecated by the API.
+                @available(*, deprecated, message: "Deprecated by the API.")
+                public var oldName: String? { get { _oldName } set { _oldName = newValue } }
+                /// Where `oldName` is kept: the generated code uses it, so only callers see the deprecation.
+                var _oldName: String?
+            """, """
+                @available(*, deprecated, message: "Deprecated by the API.")
+                public var features: Features? { _features }
+            """, """
+            /// The `Features` schema of the API.
+            ///
+            /// - Warning: Deprecated by the API.
+            public struct Features: SallaModel {
+            """)
+        assertContains(rendered.validation, #"validator.maxLength(_oldName, 10, at: path.appending("old_name"))"#)
+        try assertTypeChecks(rendered)
+    }
+
+    func testCallersOfDeprecatedDeclarationsAreWarned() throws {
+        let rendered = try Snippet.generate(schemas: schemas, paths: paths)
+        let caller = """
+            import SallaRuntime
+            func use(_ client: SallaClient, _ group: Group) async throws {
+                _ = group.features
+                _ = UpdateGroupBody(name: "a", oldName: "b").oldName
+                _ = try await client.groups.updateGroup(id: 1)
+            }
+            """
+        let messages = try XCTUnwrap(try Snippet.typeCheck(rendered, with: [("Caller.swift", caller)]), "the caller compiled without warnings")
+        // Each finding's first line: `path:line:col: error: message` (warnings count as errors here).
+        let findings = messages.split(separator: "\n").filter { $0.hasPrefix("/") && $0.contains(": error: ") }
+        XCTAssertEqual(findings.count, 3, messages)
+        XCTAssertTrue(findings.allSatisfy { $0.contains("/Caller.swift:") && $0.contains("is deprecated: Deprecated by the API.") }, messages)
+    }
+}

@@ -155,6 +155,7 @@ public struct Customer: SallaModel {
     }
 }
 
+/// The `DeleteSuccess` schema of the API.
 public struct DeleteSuccess: SallaModel {
     /// Confirmation message for the removal.
     public let message: String?

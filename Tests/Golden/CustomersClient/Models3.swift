@@ -3,6 +3,7 @@
 import Foundation
 import SallaRuntime
 
+/// The `customer_request_body` schema of the API.
 public struct CustomerRequestBody: SallaModel {
     /// Customer's first name.
     public var firstName: String?
@@ -66,6 +67,7 @@ public struct CustomerRequestBody: SallaModel {
     }
 }
 
+/// The `Date` schema of the API.
 public struct DateModel: SallaModel {
     /// Date and time, e.g. "2020-10-14 14:28:03.000000".
     public let date: String?
