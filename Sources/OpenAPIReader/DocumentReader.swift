@@ -53,7 +53,12 @@ struct DocumentReader {
             for pair in pairs {
                 guard let name = pair.keyString ?? pair.key.scalar?.text else { continue }
                 let schema = schemas.component(named: name) ?? Schema(.any, location: pair.value.location)
-                contribution.types.append(NamedType(name: name, schema: schema, location: pair.key.location))
+                var variant: NamedType.Variant?
+                if let original = context.text(pair.value[NamedType.VariantKey.name], NamedType.VariantKey.name),
+                   let document = context.text(pair.value[NamedType.VariantKey.document], NamedType.VariantKey.document) {
+                    variant = NamedType.Variant(name: original, document: document)
+                }
+                contribution.types.append(NamedType(name: name, schema: schema, location: pair.key.location, variantOf: variant))
             }
         }
 

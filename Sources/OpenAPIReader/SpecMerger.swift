@@ -144,6 +144,11 @@ struct SpecMerger {
                 }
                 var type = variant.type
                 type.name = finalName
+                if finalName != name {
+                    let path = variant.type.location?.file ?? documents[variant.representative].file
+                    let file = path.split(separator: "/").last.map(String.init) ?? path
+                    type.variantOf = NamedType.Variant(name: name, document: file)
+                }
                 // The representative's references were read through the previous renames;
                 // they are read again from its own definition once the renames are final.
                 type.schema = (definitions[name] ?? []).first { $0.document == variant.representative }?.type.schema ?? type.schema

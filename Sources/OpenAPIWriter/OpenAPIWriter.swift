@@ -61,7 +61,7 @@ public enum OpenAPIWriter {
         root.append(("paths", paths(spec.operations)))
         var components: [(key: String, value: YAMLOut)] = []
         if !spec.types.isEmpty {
-            components.append(("schemas", .mapping(spec.types.map { (key: $0.name, value: schema($0.schema)) })))
+            components.append(("schemas", .mapping(spec.types.map { (key: $0.name, value: component($0)) })))
         }
         components.append(("securitySchemes", .mapping([
             (securitySchemeName, .mapping([("type", .text("http")), ("scheme", .text("bearer"))])),
@@ -162,6 +162,13 @@ public enum OpenAPIWriter {
     }
 
     // MARK: Schemas
+
+    /// A component's schema; a renamed copy also says what it is a copy of, so reading the
+    /// merged document back documents it the same way.
+    static func component(_ type: NamedType) -> YAMLOut {
+        guard let variant = type.variantOf, case .mapping(let entries) = schema(type.schema) else { return schema(type.schema) }
+        return .mapping(entries + [(NamedType.VariantKey.name, .text(variant.name)), (NamedType.VariantKey.document, .text(variant.document))])
+    }
 
     static func schema(_ schema: Schema) -> YAMLOut {
         var entries: [(key: String, value: YAMLOut)] = []

@@ -25,11 +25,32 @@ public struct NamedType: Hashable, Sendable {
     public var name: String
     public var schema: Schema
     public var location: SourceLocation?
+    /// Set for a copy that documents define differently and that was renamed apart when they
+    /// were merged (`Pagination (Categories)`).
+    public var variantOf: Variant?
 
-    public init(name: String, schema: Schema, location: SourceLocation?) {
+    /// The name the documents give a renamed copy, and the document that defines it.
+    public struct Variant: Hashable, Sendable {
+        public var name: String
+        public var document: String
+        public init(name: String, document: String) {
+            self.name = name
+            self.document = document
+        }
+    }
+
+    /// The keys under which a written document keeps `variantOf` (`sallagen merge` writes them,
+    /// the reader reads them back), so the merged document generates the same Swift.
+    public enum VariantKey {
+        public static let name = "x-sallagen-variant-of"
+        public static let document = "x-sallagen-variant-document"
+    }
+
+    public init(name: String, schema: Schema, location: SourceLocation?, variantOf: Variant? = nil) {
         self.name = name
         self.schema = schema
         self.location = location
+        self.variantOf = variantOf
     }
 }
 

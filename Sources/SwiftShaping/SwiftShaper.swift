@@ -83,7 +83,7 @@ final class Shaper {
         findSharedShapes(payloads: payloads)
         for name in swiftNames.keys.sorted(by: { (swiftNames[$0] ?? "") < (swiftNames[$1] ?? "") }) {
             guard let type = componentSchemas[name], let swiftName = swiftNames[name] else { continue }
-            types.append(declaration(for: type.schema, named: swiftName, component: name, forRequest: requestComponents.contains(name)))
+            types.append(declaration(for: type.schema, named: swiftName, component: name, forRequest: requestComponents.contains(name), origin: origin(of: type)))
         }
         let namespaces = shapeNamespaces(payloads: payloads)
         return RenderModel(sources: options.sourceNames, access: options.accessLevel, types: types, namespaces: namespaces, validations: validations)
@@ -285,12 +285,18 @@ final class Shaper {
         var nested: [TypeDecl] = []
     }
 
-    func declaration(for schema: Schema, named name: String, component: String?, forRequest: Bool, qualifiedName: String? = nil) -> TypeDecl {
-        let doc = typeDoc(schema, fallback: component.map { "The `\($0)` schema of the API." } ?? "A shape the API writes the same way in several places.")
-        let qualified = qualifiedName ?? name
+    /// Where a component that documents define differently comes from, for its doc comment.
+    func origin(of type: NamedType) -> String? {
+        guard let variant = type.variantOf else { return nil }
+        return "The copy of `\(variant.name)` that `\(variant.document)` defines, which differs from the one other documents define."
+    }
+
+    func declaration(for schema: Schema, named name: String, component: String?, forRequest: Bool, origin: String? = nil) -> TypeDecl {
+        var doc = typeDoc(schema, fallback: component.map { "The `\($0)` schema of the API." } ?? "A shape the API writes the same way in several places.")
+        if let origin { doc += ["", origin] }
         switch schema.kind {
         case .object(let object) where !object.properties.isEmpty:
-            var scope = Scope(qualifiedName: qualified, component: component, propertyPath: [], forRequest: forRequest, names: .nested([SwiftNaming.bare(name)]))
+            var scope = Scope(qualifiedName: name, component: component, propertyPath: [], forRequest: forRequest, names: .nested([SwiftNaming.bare(name)]))
             return .structure(structDecl(object, named: name, doc: doc, at: schema.location, scope: &scope))
         case .enumeration(let enumeration) where enumeration.base == .string:
             return .enumeration(enumDecl(enumeration, named: name, doc: doc, at: schema.location))
