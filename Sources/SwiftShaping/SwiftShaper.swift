@@ -61,8 +61,6 @@ final class Shaper {
     var validations: [ValidationDecl] = []
     var shared = SharedShapes()
     var declaredShared = Set<String>()
-    /// Names nested types must not take: every top-level name they could hide.
-    var topLevelNames = Set<String>()
     /// Components in a circle of references to one another.
     var aliasCycles = Set<String>()
     /// Each resource group's namespace: the type inside `SallaClient` and the `client.` accessor.
@@ -247,8 +245,9 @@ final class Shaper {
     enum ScopeNames {
         /// At the top level: every name taken so far, which the new name joins.
         case topLevel
-        /// Inside a struct: every top-level name it could hide, and the names declared inside it.
-        case nested(Set<String>)
+        /// Inside a struct: the names already declared in it (its own among them), and the
+        /// top-level types its declaration refers to, which a nested type of the same name would hide.
+        case nested(own: Set<String>, referenced: Set<String>)
     }
 
     /// A type name for `hint` that nothing in `scope` uses yet, recorded there.
@@ -256,20 +255,45 @@ final class Shaper {
         switch scope.names {
         case .topLevel:
             return SwiftNaming.uniqueType(hint, in: &takenTypeNames)
-        case .nested(var own):
-            // Checked against the top-level names in place: copying them into every nested scope
-            // made shaping quadratic in the size of the API.
-            var name = ReservedNames.avoidingTypes(hint)
+        case .nested(var own, let referenced):
+            // A nested type is named for its role (`Order.Item`); where that would hide a type the
+            // struct uses, the parent's name goes in front (`Order.OrderItem`), and only then a number.
+            let parent = scope.qualifiedName.split(separator: ".").last.map(String.init) ?? ""
+            let candidates = [hint, parent + hint].map(ReservedNames.avoidingTypes)
+            let isFree = { (name: String) in !own.contains(name) && !referenced.contains(name) }
+            var name = candidates.first(where: isFree) ?? candidates[0]
             var counter = 2
-            let base = name
-            while own.contains(name) || topLevelNames.contains(name) {
-                name = "\(base)\(counter)"
+            while !isFree(name) {
+                name = "\(candidates[0])\(counter)"
                 counter += 1
             }
             own.insert(name)
-            scope.names = .nested(own)
+            scope.names = .nested(own: own, referenced: referenced)
             return name
         }
+    }
+
+    /// The top-level types a declaration of `schema` names: referenced components, and inline
+    /// shapes declared once at the top level.
+    func referencedTypeNames(_ schema: Schema) -> Set<String> {
+        var names = Set<String>()
+        func visit(_ schema: Schema, isRoot: Bool) {
+            if !isRoot, let entry = shared.entry(for: schema) {
+                names.insert(entry.name)
+                return
+            }
+            switch schema.kind {
+            case .reference(let name): if let swiftName = swiftNames[name] { names.insert(swiftName) }
+            case .array(let items): visit(items, isRoot: false)
+            case .map(let values): visit(values, isRoot: false)
+            case .object(let object):
+                for property in object.properties { visit(property.schema, isRoot: false) }
+                if let additional = object.additionalProperties { visit(additional, isRoot: false) }
+            case .string, .integer, .number, .boolean, .enumeration, .binary, .any: break
+            }
+        }
+        visit(schema, isRoot: true)
+        return names
     }
 
     /// Where a declaration is being built: its qualified Swift name and what it already holds.
@@ -282,6 +306,12 @@ final class Shaper {
         var names: ScopeNames
         /// How many structs this one is nested in.
         var depth = 0
+
+        /// The top-level types the enclosing struct refers to; nil outside any struct.
+        var referencedNames: Set<String>? {
+            if case .nested(_, let referenced) = names { return referenced }
+            return nil
+        }
         var nested: [TypeDecl] = []
     }
 
@@ -296,7 +326,7 @@ final class Shaper {
         if let origin { doc += ["", origin] }
         switch schema.kind {
         case .object(let object) where !object.properties.isEmpty:
-            var scope = Scope(qualifiedName: name, component: component, propertyPath: [], forRequest: forRequest, names: .nested([SwiftNaming.bare(name)]))
+            var scope = Scope(qualifiedName: name, component: component, propertyPath: [], forRequest: forRequest, names: .nested(own: [SwiftNaming.bare(name)], referenced: referencedTypeNames(schema)))
             return .structure(structDecl(object, named: name, doc: doc, at: schema.location, scope: &scope))
         case .enumeration(let enumeration) where enumeration.base == .string:
             return .enumeration(enumDecl(enumeration, named: name, doc: doc, at: schema.location))
@@ -456,7 +486,7 @@ final class Shaper {
             var inner = Scope(
                 qualifiedName: scope.qualifiedName.isEmpty ? name : scope.qualifiedName + "." + name, component: scope.component, propertyPath: scope.propertyPath,
                 // Nested names avoid every component's name, which they would otherwise hide inside the struct.
-                forRequest: scope.forRequest, names: .nested([name]), depth: scope.depth + 1)
+                forRequest: scope.forRequest, names: .nested(own: [name], referenced: scope.referencedNames ?? referencedTypeNames(schema)), depth: scope.depth + 1)
             let decl = structDecl(object, named: name, doc: typeDoc(schema, fallback: inlineOrigin(scope)), at: schema.location, scope: &inner)
             scope.nested.append(.structure(decl))
             return SwiftType(name: name, role: .validatable)
@@ -494,7 +524,6 @@ final class Shaper {
         }
         // A struct shared by several owners cannot carry an owner's indirect storage.
         shared = SharedShapes(roots: roots, allowObjects: indirectEdges.isEmpty, taken: &takenTypeNames)
-        topLevelNames = Set(swiftNames.values).union(shared.entries.values.map(\.name))
     }
 
     // MARK: Validation

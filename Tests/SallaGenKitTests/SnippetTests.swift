@@ -249,8 +249,34 @@ final class SnippetTests: XCTestCase {
         assertContains(rendered.models, "\npublic struct Category: SallaModel {", "    public let category: Category?\n")
         let product = Snippet.declaration("struct", "Product", in: rendered.models) ?? ""
         assertNotContains(product, "    public struct Category: ")
-        // The array's element type is still nested, under a name of its own.
-        assertContains(product, "    public let categories: [Category2]?\n", "    public struct Category2: SallaModel {")
+        // The array's element type is still nested, under its parent's name and its role, not a number.
+        assertContains(product, "    public let categories: [ProductCategory]?\n", "    public struct ProductCategory: SallaModel {")
+    }
+
+    /// Nested types are named for their role inside their parent, whatever other top-level types
+    /// exist, so no numbered names come from nesting; names Swift reserves get `Model`.
+    func testNestedTypesAreNamedForTheirRole() throws {
+        let rendered = try Snippet.generate(schemas: """
+            Status:
+              type: object
+              properties:
+                code: {type: integer}
+            Order:
+              type: object
+              properties:
+                status: {type: string, enum: [open, closed]}
+                type: {type: object, properties: {name: {type: string}}}
+                items:
+                  type: array
+                  items:
+                    type: object
+                    properties:
+                      option: {type: object, properties: {label: {type: string}}}
+            """, paths: Snippet.responding(with: ["Order", "Status"]))
+        let order = Snippet.declaration("struct", "Order", in: rendered.models) ?? ""
+        assertContains(order, "    public let status: Status?\n", "    public enum Status: OpenEnumeration,", "    public let type: TypeModel?\n",
+                       "    public let items: [Item]?\n", "        public let option: Option?\n", "        public struct Option: SallaModel {")
+        try assertTypeChecks(rendered)
     }
 
     // MARK: - Shapes written in several places
