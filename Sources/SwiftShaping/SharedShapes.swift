@@ -90,3 +90,29 @@ struct SharedShapes {
         entries.isEmpty ? nil : entries[Self.key(schema)]
     }
 }
+
+extension Shaper {
+    func findSharedShapes(payloads: [Payload]) {
+        var roots: [(schema: Schema, hint: String, owner: String, inline: Bool, forRequest: Bool)] = []
+        for name in swiftNames.keys.sorted() {
+            guard let type = componentSchemas[name], let swiftName = swiftNames[name] else { continue }
+            roots.append((type.schema, swiftName, swiftName, false, requestComponents.contains(name)))
+        }
+        for (operation, payload) in zip(spec.operations, payloads) {
+            let stem = SwiftNaming.typeName(operation.id)
+            for parameter in operation.parameters {
+                roots.append((parameter.schema, stem + SwiftNaming.typeName(parameter.name), stem, true, true))
+            }
+            if let body = operation.requestBody {
+                let schema = body.contentType == .multipart ? body.withUploadFields.schema : body.schema
+                roots.append((schema, stem + "Body", stem, false, true))
+            }
+            switch payload {
+            case .envelope(let schema), .page(let schema), .whole(let schema): roots.append((schema, stem + "Result", stem, false, false))
+            case .none: break
+            }
+        }
+        // A struct shared by several owners cannot carry an owner's indirect storage.
+        shared = SharedShapes(roots: roots, allowObjects: indirectEdges.isEmpty, taken: &takenTypeNames)
+    }
+}
