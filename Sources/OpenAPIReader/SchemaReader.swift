@@ -61,93 +61,69 @@ struct SchemaReader {
             return schema
         }
         for combiner in ["allOf", "anyOf", "oneOf"] {
-            if let parts = node[combiner] {
-                return readCombination(combiner, parts, into: schema)
-            }
+            if let parts = node[combiner] { return readCombination(combiner, parts, into: schema) }
         }
-
-        var typeName: String?
-        if let typeNode = fields["type"] {
-            if let single = typeNode.string {
-                typeName = single
-            } else if let list = context.sequence(typeNode, "type") {
-                // OpenAPI 3.1: `type: [integer, "null"]`.
-                var names = list.compactMap { context.string($0, "type") }
-                if names.contains("null") {
-                    schema.nullable = true
-                    names.removeAll { $0 == "null" }
-                }
-                if names.count == 1 {
-                    typeName = names[0]
-                } else if names.count > 1 {
-                    context.warning("a schema with several types (\(names.joined(separator: ", "))) is read as any JSON value", at: typeNode)
-                    return schema
-                } else {
-                    typeName = "null"
-                }
-            } else {
-                return schema
-            }
-        } else if fields["properties"] != nil || fields["additionalProperties"] != nil {
-            typeName = "object"
-        } else if fields["items"] != nil {
-            typeName = "array"
-        } else if fields["enum"] != nil {
-            typeName = "string"
-        }
-
+        guard let typeName = typeName(fields, nullable: &schema.nullable) else { return schema }
         if let enumNode = fields["enum"], let values = context.sequence(enumNode, "enum"), typeName == "string" || typeName == "integer" {
-            let base: EnumSchema.Base = typeName == "integer" ? .integer : .string
-            var texts: [String] = []
-            for value in values {
-                if case .null? = value.scalar?.value {
-                    schema.nullable = true
-                } else if let text = value.scalar?.text {
-                    if base == .integer, !Self.isInt(value) {
-                        context.warning("enum value \(context.describe(value)) of an integer is not a whole number within Int's range; it is left out", at: value)
-                    } else if !texts.contains(text) {
-                        texts.append(text)
-                    }
-                } else {
-                    context.error("enum values must be scalars, found \(context.describe(value))", at: value)
-                }
-            }
-            // An integer enum none of whose values Swift can hold checks nothing.
-            if base == .integer, texts.isEmpty {
-                schema.kind = .integer
-                return schema
-            }
-            schema.kind = .enumeration(EnumSchema(base: base, values: texts, valueDescriptions: enumDescriptions(fields)))
+            schema.kind = readEnumeration(values, base: typeName == "integer" ? .integer : .string, fields: fields, nullable: &schema.nullable)
             return schema
         }
-
         switch typeName {
-        case nil:
-            break
-        case "string":
-            schema.kind = readStringKind(fields)
-        case "integer":
-            schema.kind = .integer
-        case "number":
-            schema.kind = .number
-        case "boolean":
-            schema.kind = .boolean
-        case "null":
-            schema.nullable = true
-        case "array":
-            if let items = fields["items"] {
-                schema.kind = .array(read(items))
-            } else {
-                schema.kind = .array(Schema(.any))
-            }
-        case "object":
-            schema.kind = readObject(fields)
-        case let other?:
-            if let typeNode = fields["type"] {
-                context.error("unknown schema type '\(other)'", at: typeNode)
-            }
+        case "string": schema.kind = readStringKind(fields)
+        case "integer": schema.kind = .integer
+        case "number": schema.kind = .number
+        case "boolean": schema.kind = .boolean
+        case "null": schema.nullable = true
+        case "array": schema.kind = .array(fields["items"].map(read) ?? Schema(.any))
+        case "object": schema.kind = readObject(fields)
+        case "": break
+        default: context.error("unknown schema type '\(typeName)'", at: fields["type"] ?? node)
         }
         return schema
+    }
+
+    /// The schema's type: as written (one name, or 3.1's list with `"null"`), else implied by
+    /// its keywords; "" when nothing says, nil when it cannot be one type (any JSON value).
+    private func typeName(_ fields: SchemaFields, nullable: inout Bool) -> String? {
+        guard let typeNode = fields["type"] else {
+            if fields["properties"] != nil || fields["additionalProperties"] != nil { return "object" }
+            if fields["items"] != nil { return "array" }
+            return fields["enum"] != nil ? "string" : ""
+        }
+        if let single = typeNode.string { return single }
+        guard let list = context.sequence(typeNode, "type") else { return nil }
+        // OpenAPI 3.1: `type: [integer, "null"]`.
+        var names = list.compactMap { context.string($0, "type") }
+        if names.contains("null") {
+            nullable = true
+            names.removeAll { $0 == "null" }
+        }
+        guard names.count <= 1 else {
+            context.warning("a schema with several types (\(names.joined(separator: ", "))) is read as any JSON value", at: typeNode)
+            return nil
+        }
+        return names.first ?? "null"
+    }
+
+    /// An enum's values as written on the wire; `null` among them makes the schema nullable. An
+    /// integer enum none of whose values Swift can hold checks nothing, so it is a plain integer.
+    private func readEnumeration(_ values: [YAMLNode], base: EnumSchema.Base, fields: SchemaFields, nullable: inout Bool) -> Schema.Kind {
+        var texts: [String] = []
+        for value in values {
+            if case .null? = value.scalar?.value {
+                nullable = true
+            } else if let text = value.scalar?.text {
+                if base == .integer, !Self.isInt(value) {
+                    context.warning("enum value \(context.describe(value)) of an integer is not a whole number within Int's range; it is left out", at: value)
+                } else if !texts.contains(text) {
+                    texts.append(text)
+                }
+            } else {
+                context.error("enum values must be scalars, found \(context.describe(value))", at: value)
+            }
+        }
+        if base == .integer, texts.isEmpty { return .integer }
+        return .enumeration(EnumSchema(base: base, values: texts, valueDescriptions: enumDescriptions(fields)))
     }
 
     private static func isInt(_ node: YAMLNode) -> Bool {
