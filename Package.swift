@@ -57,6 +57,7 @@ let package = Package(
 
         .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader"]),
         .testTarget(name: "SallaRuntimeTests", dependencies: ["SallaRuntime"]),
+        .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "SallaGenKit"]),
         .testTarget(name: "SallaGenKitTests", dependencies: ["SallaGenKit", "YAMLLoader", "OpenAPIWriter", "SpecIR", "SwiftShaping"]),
         // Release-mode figures for the README: `swift run -c release sallagen-benchmark`.
         .executableTarget(name: "sallagen-benchmark", dependencies: ["SallaGenKit", "YAMLLoader", "SwiftShaping", "Diagnostics", "CYAML"], path: "Benchmarks/sallagen-benchmark"),

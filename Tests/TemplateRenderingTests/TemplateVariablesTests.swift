@@ -1,0 +1,58 @@
+import Foundation
+import SallaGenKit
+@testable import TemplateRendering
+import XCTest
+
+/// README's "Template variables" names exactly the values templates are given, object by object,
+/// so users of `--templates` can rely on it.
+final class TemplateVariablesTests: XCTestCase {
+    private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Which README row a list of values under `key` belongs to, given the row of their parent.
+    private static let children: [String: [String: String]] = [
+        "file": ["types": "type", "namespaces": "namespace", "validations": "validation"],
+        "type": ["structDecl": "struct", "enumDecl": "enum", "aliasDecl": "alias"],
+        "struct": ["properties": "property"],
+        "enum": ["cases": "enum case"],
+        "namespace": ["operations": "operation"],
+        "operation": ["parameters": "parameter", "queryItems": "query item, header", "headers": "query item, header",
+                      "multipartFields": "multipart field", "validationRules": "rule"],
+        "validation": ["rules": "rule"],
+    ]
+
+    private func collect(_ values: [String: Any], as row: String, into keys: inout [String: Set<String>]) {
+        keys[row, default: []].formUnion(values.keys)
+        for (key, child) in Self.children[row] ?? [:] {
+            for item in values[key] as? [[String: Any]] ?? [] { collect(item, as: child, into: &keys) }
+        }
+    }
+
+    /// The README table's rows: object name -> the variables listed for it.
+    private func documented() throws -> [String: Set<String>] {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try XCTUnwrap(readme.components(separatedBy: "### Template variables").dropFirst().first)
+        var rows: [String: Set<String>] = [:]
+        for line in section.split(separator: "\n") where line.hasPrefix("| ") && !line.hasPrefix("| object") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 2 else { continue }
+            let object = cells[0].components(separatedBy: " (").first ?? cells[0]
+            // Each variable is the first word of a `code` span in the cell.
+            let names = cells[1].components(separatedBy: "`").enumerated().filter { $0.offset % 2 == 1 }.map { $0.element.components(separatedBy: " ").first ?? "" }
+            rows[object] = Set(names.filter { !$0.hasPrefix("{") && !$0.contains("(") && !$0.contains(".") && $0 != "let" && $0 != "var" })
+        }
+        return rows
+    }
+
+    func testReadmeListsEveryTemplateVariable() throws {
+        let output = Generator.generate(.init(inputs: [packageRoot.appendingPathComponent("specs/customers.yaml").path]))
+        let model = try XCTUnwrap(output.model)
+        let values = TemplateValues(access: model.access)
+        var keys: [String: Set<String>] = [:]
+        collect(values.root(model, types: model.types.map { values.type($0, nestedSource: []) }), as: "file", into: &keys)
+        let documented = try documented()
+        for (row, given) in keys {
+            XCTAssertEqual(documented[row] ?? [], given, "README's row '\(row)'")
+        }
+        XCTAssertEqual(Set(keys.keys).subtracting(["alias"]), Set(documented.keys).subtracting(["alias"]))
+    }
+}
