@@ -55,10 +55,19 @@ let package = Package(
         .executableTarget(name: "embed-templates"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
 
+        // Tests, one target per stage, sharing one support library (package root, temporary
+        // folders, processes, the compiler, snippet documents).
+        .target(
+            name: "TestSupport",
+            dependencies: ["SallaGenKit", "OpenAPIReader", "SpecIR", "YAMLLoader", "Diagnostics"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "YAMLLoaderTests", dependencies: ["YAMLLoader"]),
-        .testTarget(name: "SallaRuntimeTests", dependencies: ["SallaRuntime"]),
+        .testTarget(name: "OpenAPIReaderTests", dependencies: ["OpenAPIReader", "SpecIR", "Diagnostics", "TestSupport"]),
+        .testTarget(name: "SwiftShapingTests", dependencies: ["SwiftShaping", "SpecIR", "Diagnostics", "SallaGenKit", "TestSupport"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "SallaGenKit"]),
-        .testTarget(name: "SallaGenKitTests", dependencies: ["SallaGenKit", "YAMLLoader", "OpenAPIWriter", "SpecIR", "SwiftShaping"]),
+        .testTarget(name: "SallaGenKitTests", dependencies: ["SallaGenKit", "YAMLLoader", "OpenAPIWriter", "OutputWriter", "SpecIR", "SwiftShaping", "TestSupport"]),
+        .testTarget(name: "SallaRuntimeTests", dependencies: ["SallaRuntime"]),
         // Release-mode figures for the README: `swift run -c release sallagen-benchmark`.
         .executableTarget(name: "sallagen-benchmark", dependencies: ["SallaGenKit", "YAMLLoader", "SwiftShaping", "Diagnostics", "CYAML"], path: "Benchmarks/sallagen-benchmark"),
         // The golden output for specs/customers.yaml, compiled as a consumer would, warnings as errors.

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import SallaGenKit
+import TestSupport
 import XCTest
 
 /// Bad and adversarial input, one small case each: a spec author's mistakes and documents written

@@ -1,5 +1,6 @@
 import Foundation
 import OutputWriter
+import TestSupport
 import XCTest
 
 /// The `sallagen` command as users run it: exit codes, located messages, and what it writes.

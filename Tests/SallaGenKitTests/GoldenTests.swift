@@ -1,5 +1,6 @@
 import Foundation
 import SallaGenKit
+import TestSupport
 import XCTest
 
 /// The generated client for specs/customers.yaml, compared byte for byte with Tests/Golden/CustomersClient.

@@ -1,6 +1,7 @@
 import Foundation
 import OutputWriter
 import SallaGenKit
+import TestSupport
 import XCTest
 
 /// `sallagen merge` as users run it, and the generate command still being the default.

@@ -5,6 +5,7 @@ import OpenAPIWriter
 import OutputWriter
 import SallaGenKit
 import SpecIR
+import TestSupport
 import XCTest
 import YAMLLoader
 

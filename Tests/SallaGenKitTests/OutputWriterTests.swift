@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import OutputWriter
+import TestSupport
 import XCTest
 
 /// The writer touches only its own files, and all of them or none.

@@ -1,4 +1,5 @@
 import SwiftShaping
+import TestSupport
 import XCTest
 
 /// The naming rules on their own: idiomatic Swift from the names Salla's docs use.

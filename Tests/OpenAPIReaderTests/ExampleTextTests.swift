@@ -1,5 +1,6 @@
 import Diagnostics
 import SpecIR
+import TestSupport
 import XCTest
 
 /// Examples the docs paste as text: read as the JSON they show, repaired or skipped with a warning.

@@ -1,5 +1,6 @@
 import Diagnostics
 import SpecIR
+import TestSupport
 import XCTest
 
 /// Specs that once crashed the generator or produced Swift that did not compile.

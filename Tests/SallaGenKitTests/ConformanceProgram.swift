@@ -5,11 +5,11 @@ import SwiftShaping
 ///
 /// Success examples decode into each operation's response type, error examples into
 /// `SallaAPIError`, and JSON request examples into the body type, which is then validated.
-/// The program prints a line per failure and ends with `N passed, N failed`.
-public enum ConformanceProgram {
-    public struct Summary: Sendable {
-        public var operations: Int
-        public var examples: Int
+/// The program prints a line per failure and ends with its counts, `checked: passed N, failed N`.
+enum ConformanceProgram {
+    struct Summary: Sendable {
+        var operations: Int
+        var examples: Int
     }
 
     /// The type a successful answer's body decodes as.
@@ -22,7 +22,7 @@ public enum ConformanceProgram {
         }
     }
 
-    public static func source(spec: Spec, model: RenderModel, sdkModule: String) -> (source: String, summary: Summary) {
+    static func source(spec: Spec, model: RenderModel, sdkModule: String) -> (source: String, summary: Summary) {
         var decls: [Endpoint: OperationDecl] = [:]
         for namespace in model.namespaces {
             for operation in namespace.operations { decls[operation.endpoint] = operation }
@@ -117,8 +117,8 @@ public enum ConformanceProgram {
             print("success examples that are error envelopes (thrown as SallaAPIError): \\(errorEnvelopes)")
             print("request examples passing validation: \\(requestsValid); failing validation: \\(requestsInvalid.count)")
             for line in requestsInvalid { print("  invalid \\(line)") }
-            print("\(operations) operations, \(examples) examples checked")
-            print("\\(passed) passed, \\(failed) failed")
+            print("\(operations) operations")
+            print("checked: passed \\(passed), failed \\(failed)")
             exit(failed == 0 ? 0 : 1)
 
             """

@@ -6,6 +6,7 @@ import SpecIR
 import SwiftShaping
 import XCTest
 import YAMLLoader
+import TestSupport
 
 /// One small OpenAPI fragment per construct, checked against the exact IR it reads into or the
 /// exact Swift it renders to.
@@ -37,23 +38,6 @@ final class SnippetTests: XCTestCase {
 
     // MARK: - References
 
-    func testReferenceToComponent() throws {
-        let result = try Snippet.read(schemas: """
-            Customer:
-              type: object
-              properties:
-                id: {type: integer}
-            Order:
-              type: object
-              properties:
-                customer:
-                  $ref: '#/components/schemas/Customer'
-            """)
-        XCTAssertEqual(result.diagnostics, [])
-        XCTAssertEqual(result.spec.types.map(\.name), ["Customer", "Order"])
-        XCTAssertEqual(property("customer", of: "Order", in: result.spec)?.schema.kind, .reference("Customer"))
-    }
-
     func testPercentEncodedReferenceDecodesToComponentName() throws {
         let schemas = """
             Object Not Found(404):
@@ -71,47 +55,6 @@ final class SnippetTests: XCTestCase {
         assertContains(rendered.models, "public struct ObjectNotFound404: SallaModel {")
         assertContains(rendered.client, "public func probe0() async throws -> ObjectNotFound404 {",
                           "return try await client.send(request, as: ObjectNotFound404.self)")
-    }
-
-    func testTildeEscapesInReference() throws {
-        let result = try Snippet.read(schemas: """
-            pets/dog~x:
-              type: object
-              properties:
-                name: {type: string}
-            a~1b:
-              type: object
-              properties:
-                name: {type: string}
-            Owner:
-              type: object
-              properties:
-                pet:
-                  $ref: '#/components/schemas/pets~1dog~0x'
-                other:
-                  $ref: '#/components/schemas/a~01b'
-            """)
-        XCTAssertEqual(result.diagnostics, [])
-        XCTAssertEqual(property("pet", of: "Owner", in: result.spec)?.schema.kind, .reference("pets/dog~x"))
-        // `~01` is an escaped `~` followed by `1`, not an escaped `/`.
-        XCTAssertEqual(property("other", of: "Owner", in: result.spec)?.schema.kind, .reference("a~1b"))
-    }
-
-    func testMissingReferenceTargetIsErrorAtTheReference() throws {
-        let schemas = """
-            Order:
-              type: object
-              properties:
-                customer:
-                  $ref: '#/components/schemas/Missing'
-            """
-        let text = Snippet.document(schemas: schemas)
-        let result = try Snippet.read([("snippet.yaml", text)])
-        let errors = errors(result)
-        XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
-        XCTAssertTrue(errors.first?.message.contains("does not exist") == true, errors.first?.message ?? "")
-        XCTAssertTrue(errors.first?.message.contains("#/components/schemas/Missing") == true, errors.first?.message ?? "")
-        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", Snippet.position(of: "'#/components/schemas/Missing'", in: text)))
     }
 
     // MARK: - Recursion and nesting
@@ -524,30 +467,6 @@ final class SnippetTests: XCTestCase {
 
     // MARK: - Nullability and maps
 
-    func testNullableFlag() throws {
-        let result = try Snippet.read(schemas: """
-            Profile:
-              type: object
-              properties:
-                nickname: {type: string, nullable: true}
-                city: {type: string}
-            """)
-        XCTAssertEqual(property("nickname", of: "Profile", in: result.spec)?.schema, Schema(.string(nil), nullable: true))
-        XCTAssertEqual(property("city", of: "Profile", in: result.spec)?.schema, Schema(.string(nil)))
-    }
-
-    func testNullInTypeListIsNullable() throws {
-        let result = try Snippet.read(schemas: """
-            Profile:
-              type: object
-              properties:
-                age:
-                  type: [integer, "null"]
-            """, version: "3.1.0")
-        XCTAssertEqual(result.diagnostics, [])
-        XCTAssertEqual(property("age", of: "Profile", in: result.spec)?.schema, Schema(.integer, nullable: true))
-    }
-
     func testNullEnumValueMakesNullableAndIsNotACase() throws {
         let schemas = """
             Tier:
@@ -691,16 +610,6 @@ final class SnippetTests: XCTestCase {
                           "        validator.maximum(price, 1000.0, exclusive: true, at: path.appending(\"price\"))")
         assertNotContains(rendered.validation, "quantity, 1.0", "quantity, 100.0")
         try assertTypeChecks(rendered)
-    }
-
-    func testExclusiveMinimumAsNumber31() throws {
-        let result = try Snippet.read(schemas: """
-            Form:
-              type: object
-              properties:
-                rating: {type: integer, exclusiveMinimum: 0}
-            """, version: "3.1.0")
-        XCTAssertEqual(property("rating", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 0, exclusiveMinimum: true))
     }
 
     /// An integer bound written with a fraction must still give code that compiles.
@@ -1250,147 +1159,12 @@ final class SnippetTests: XCTestCase {
 
     // MARK: - Located errors
 
-    func testUnknownHTTPMethodIsLocatedError() throws {
-        let text = Snippet.document(paths: """
-            /things:
-              fetch:
-                operationId: fetchThings
-                responses:
-                  '204': {description: Fetched}
-            """)
-        let result = try Snippet.read([("snippet.yaml", text)])
-        let errors = errors(result)
-        XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
-        XCTAssertTrue(errors.first?.message.contains("unknown HTTP method 'fetch'") == true, errors.first?.message ?? "")
-        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", Snippet.position(of: "fetch:", in: text)))
-    }
-
-    func testWrongTypeForMaxLengthIsLocatedError() throws {
-        let text = Snippet.document(schemas: """
-            Form:
-              type: object
-              properties:
-                name: {type: string, maxLength: "ten"}
-            """)
-        let result = try Snippet.read([("snippet.yaml", text)])
-        let errors = errors(result)
-        XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
-        XCTAssertTrue(errors.first?.message.contains("maxLength") == true, errors.first?.message ?? "")
-        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", Snippet.position(of: "\"ten\"", in: text)))
-    }
-
-    func testWrongTypeForPropertiesIsLocatedError() throws {
-        let text = Snippet.document(schemas: """
-            Form:
-              type: object
-              properties: 5
-            """)
-        let result = try Snippet.read([("snippet.yaml", text)])
-        let errors = errors(result)
-        XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
-        XCTAssertTrue(errors.first?.message.contains("properties") == true, errors.first?.message ?? "")
-        let key = Snippet.position(of: "properties: 5", in: text)
-        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", key.map { ($0.line, $0.column + "properties: ".count) }))
-    }
-
-    func testWrongTypeForRequiredIsLocatedError() throws {
-        let text = Snippet.document(schemas: """
-            Form:
-              type: object
-              required: yes
-              properties:
-                name: {type: string}
-            """, paths: """
-            /forms:
-              get:
-                operationId: listForms
-                parameters:
-                  - name: page
-                    in: query
-                    required: yes
-                    schema: {type: integer}
-                responses:
-                  '204': {description: Listed}
-            """)
-        let result = try Snippet.read([("snippet.yaml", text)])
-        let errors = errors(result)
-        XCTAssertEqual(errors.count, 2, "\(result.diagnostics)")
-        let schemaYes = Snippet.position(of: "required: yes", in: text, occurrence: 2).map { ($0.line, $0.column + "required: ".count) }
-        let parameterYes = Snippet.position(of: "required: yes", in: text, occurrence: 1).map { ($0.line, $0.column + "required: ".count) }
-        XCTAssertEqual(Set(errors.compactMap(\.location)), Set([loc("snippet.yaml", schemaYes), loc("snippet.yaml", parameterYes)].compactMap { $0 }))
-        XCTAssertTrue(errors.allSatisfy { $0.message.contains("required") }, "\(errors)")
-    }
-
     // MARK: - Merging documents
 
-    private let customersFile = "customers/customers.yaml"
-    private let ordersFile = "orders/orders.yaml"
-
-    private func customerDocument(_ properties: String, path: String, operationId: String, extraSchemas: String = "", returning: String = "Customer") -> String {
-        Snippet.document(schemas: """
-            Customer:
-              type: object
-              properties:
-            \(Snippet.indent(properties, by: 4))\(extraSchemas)
-            """, paths: """
-            \(path):
-              get:
-                operationId: \(operationId)
-                responses:
-                  '200':
-                    description: OK
-                    content:
-                      application/json:
-                        schema:
-                          $ref: '#/components/schemas/\(returning)'
-            """)
-    }
-
-    private func generate(_ files: [(path: String, text: String)], reversed: Bool = false) throws -> Snippet.Rendered {
-        let folder = try Snippet.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let paths = try Snippet.write(files, in: folder)
-        let output = Generator.generate(.init(inputs: reversed ? Array(paths.reversed()) : paths))
-        // Report locations relative to the folder so runs in different folders compare equal.
-        return Snippet.Rendered(output: output, inputs: paths.map { String($0.dropFirst(folder.path.count + 1)) })
-    }
-
-    func testMergingIdenticalComponentGivesOneType() throws {
-        let customers = customerDocument("id: {type: integer}\nname: {type: string}", path: "/customers", operationId: "listCustomers")
-        let orders = customerDocument("id: {type: integer}\nname: {type: string}", path: "/orders", operationId: "listOrders")
-        let result = try Snippet.read([(customersFile, customers), (ordersFile, orders)])
-        XCTAssertEqual(result.diagnostics, [])
-        XCTAssertEqual(result.spec.types.map(\.name), ["Customer"])
-        XCTAssertEqual(result.spec.operations.map { $0.successResponse?.schema?.kind }, [.reference("Customer"), .reference("Customer")])
-
-        let rendered = try generate([(customersFile, customers), (ordersFile, orders)])
-        XCTAssertEqual(rendered.diagnostics, [])
-        XCTAssertEqual(rendered.models.components(separatedBy: "public struct Customer").count - 1, 1, rendered.models)
-        assertContains(rendered.client, "public func listCustomers() async throws -> Customer {", "public func listOrders() async throws -> Customer {")
-    }
-
-    func testMergingSupersetKeepsOneTypeWithTheUnion() throws {
-        let customers = customerDocument("id: {type: integer}\nname: {type: string}", path: "/customers", operationId: "listCustomers")
-        let orders = customerDocument("id: {type: integer}\nname: {type: string}\nemail: {type: string}", path: "/orders", operationId: "listOrders")
-        for documents in [[(customersFile, customers), (ordersFile, orders)], [(customersFile, orders), (ordersFile, customers)]] {
-            let result = try Snippet.read(documents.map { (file: $0.0, text: $0.1) })
-            XCTAssertEqual(result.diagnostics, [])
-            XCTAssertEqual(result.spec.types.map(\.name), ["Customer"])
-            guard case .object(let object)? = result.spec.type(named: "Customer")?.schema.kind else {
-                XCTFail("Customer is not an object")
-                continue
-            }
-            XCTAssertEqual(object.properties.map(\.name), ["id", "name", "email"])
-        }
-        let rendered = try generate([(customersFile, customers), (ordersFile, orders)])
-        assertContains(rendered.models, "    public let email: String?\n", "        try container.encodeIfPresent(self.email, forKey: \"email\")")
-        XCTAssertEqual(rendered.models.components(separatedBy: "public struct Customer").count - 1, 1, rendered.models)
-    }
-
     func testMergingConflictingComponentsKeepsBothAndWarns() throws {
-        let customers = customerDocument("id: {type: integer}", path: "/customers", operationId: "listCustomers")
-        let orders = customerDocument("id: {type: string}", path: "/orders", operationId: "listOrders")
-        let result = try Snippet.read([(customersFile, customers), (ordersFile, orders)])
+        let customers = Snippet.customerDocument("id: {type: integer}", path: "/customers", operationId: "listCustomers")
+        let orders = Snippet.customerDocument("id: {type: string}", path: "/orders", operationId: "listOrders")
+        let result = try Snippet.read([(Snippet.customersFile, customers), (Snippet.ordersFile, orders)])
         XCTAssertEqual(result.spec.types.count, 2, "\(result.spec.types.map(\.name))")
         XCTAssertTrue(result.spec.types.contains { $0.name == "Customer" })
         let warnings = warnings(result)
@@ -1400,7 +1174,7 @@ final class SnippetTests: XCTestCase {
         XCTAssertTrue(warning.message.contains("'Customer'"), warning.message)
         XCTAssertEqual(warning.notes.count, 1)
         let files = [warning.location?.file, warning.notes.first?.location.file]
-        XCTAssertEqual(Set(files.compactMap { $0 }), [customersFile, ordersFile])
+        XCTAssertEqual(Set(files.compactMap { $0 }), [Snippet.customersFile, Snippet.ordersFile])
         // Both point at the component's key in their documents.
         let keyLine = Snippet.position(of: "Customer:", in: customers)?.line
         XCTAssertEqual(warning.location?.line, keyLine)
@@ -1411,89 +1185,12 @@ final class SnippetTests: XCTestCase {
             return nil
         }
         let renamed = result.spec.types.first { $0.name != "Customer" }?.name ?? "?"
-        XCTAssertEqual(Set(returned), Set(warning.location?.file == ordersFile ? ["/customers Customer", "/orders \(renamed)"] : ["/customers \(renamed)", "/orders Customer"]))
+        XCTAssertEqual(Set(returned), Set(warning.location?.file == Snippet.ordersFile ? ["/customers Customer", "/orders \(renamed)"] : ["/customers \(renamed)", "/orders Customer"]))
 
-        let rendered = try generate([(customersFile, customers), (ordersFile, orders)])
+        let rendered = try Snippet.generate(files: [(Snippet.customersFile, customers), (Snippet.ordersFile, orders)])
         XCTAssertEqual(rendered.warnings.count, 1, "\(rendered.diagnostics)")
         XCTAssertEqual(rendered.models.components(separatedBy: "public struct Customer").count - 1, 2, rendered.models)
         try assertTypeChecks(rendered)
-    }
-
-    /// Beyond the brief: two copies of `Order` that read alike but refer to different copies
-    /// of `Customer` describe different data, so each document's `Order` must lead to its own
-    /// `Customer`.
-    func testMergingFollowsConflictsThroughReferences() throws {
-        let order = """
-
-            Order:
-              type: object
-              properties:
-                customer:
-                  $ref: '#/components/schemas/Customer'
-            """
-        let customers = customerDocument("id: {type: integer}", path: "/customers", operationId: "listCustomers", extraSchemas: order, returning: "Order")
-        let orders = customerDocument("id: {type: string}", path: "/orders", operationId: "listOrders", extraSchemas: order, returning: "Order")
-        let result = try Snippet.read([(customersFile, customers), (ordersFile, orders)])
-        XCTAssertEqual(errors(result), [])
-        for operation in result.spec.operations {
-            guard case .reference(let orderName)? = operation.successResponse?.schema?.kind,
-                  let customerProperty = property("customer", of: orderName, in: result.spec),
-                  case .reference(let customerName) = customerProperty.schema.kind,
-                  let customer = result.spec.type(named: customerName),
-                  case .object(let object) = customer.schema.kind else {
-                XCTFail("cannot follow \(operation.path) to its customer")
-                continue
-            }
-            let expected: Schema.Kind = operation.path == "/customers" ? .integer : .string(nil)
-            XCTAssertEqual(object.properties.first?.schema.kind, expected, "\(operation.path) reaches \(orderName) -> \(customerName)")
-        }
-    }
-
-    func testSameOperationDescribedDifferentlyIsErrorNamingBothPlaces() throws {
-        func document(_ summary: String) -> String {
-            Snippet.document(paths: """
-                /things:
-                  get:
-                    operationId: listThings
-                    summary: \(summary)
-                    responses:
-                      '204': {description: Listed}
-                """)
-        }
-        let result = try Snippet.read([(customersFile, document("List things")), (ordersFile, document("Fetch things"))])
-        let errors = errors(result)
-        XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
-        let error = try XCTUnwrap(errors.first)
-        XCTAssertTrue(error.message.contains("GET /things"), error.message)
-        XCTAssertEqual(Set([error.location?.file, error.notes.first?.location.file].compactMap { $0 }), [customersFile, ordersFile])
-        let line = Snippet.position(of: "get:", in: document(""))?.line
-        XCTAssertNotNil(line)
-        XCTAssertTrue([line, (line ?? 0) + 1].contains(error.location?.line), "\(error)")
-
-        // The same operation described identically twice is one operation and no error.
-        let same = try Snippet.read([(customersFile, document("List things")), (ordersFile, document("List things"))])
-        XCTAssertEqual(same.diagnostics, [])
-        XCTAssertEqual(same.spec.operations.count, 1)
-    }
-
-    func testMergeResultDoesNotDependOnInputOrder() throws {
-        let customers = customerDocument("id: {type: integer}\nname: {type: string}", path: "/customers", operationId: "listCustomers")
-        let orders = customerDocument("id: {type: string}\nemail: {type: string, format: email}", path: "/orders", operationId: "listOrders")
-        let files = [(path: customersFile, text: customers), (path: ordersFile, text: orders)]
-
-        let forward = try generate(files)
-        let backward = try generate(files, reversed: true)
-        XCTAssertFalse(forward.output.files.isEmpty)
-        XCTAssertEqual(forward.output.files.map(\.name), backward.output.files.map(\.name))
-        for (a, b) in zip(forward.output.files, backward.output.files) {
-            XCTAssertEqual(a.contents, b.contents, a.name)
-        }
-
-        let readForward = try Snippet.read(files.map { ($0.path, $0.text) })
-        let readBackward = try Snippet.read(files.reversed().map { ($0.path, $0.text) })
-        XCTAssertEqual(readForward.spec.types, readBackward.spec.types)
-        XCTAssertEqual(readForward.spec.operations, readBackward.spec.operations)
-        XCTAssertEqual(readForward.diagnostics, readBackward.diagnostics)
     }
 
     // MARK: - Determinism
@@ -1597,7 +1294,7 @@ final class SnippetTests: XCTestCase {
     /// Hash seeds differ between processes, so two runs of the command line tool catch an
     /// output order that follows a dictionary's or set's iteration order.
     func testGeneratingInTwoProcessesIsByteIdentical() throws {
-        let candidates = [Snippet.builtProductsFolder?.appendingPathComponent("sallagen"), Snippet.packageRoot.appendingPathComponent(".build/debug/sallagen")]
+        let candidates = [Snippet.builtProductsFolder?.appendingPathComponent("sallagen"), packageRoot.appendingPathComponent(".build/debug/sallagen")]
         guard let tool = candidates.compactMap({ $0 }).first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
             throw XCTSkip("no built sallagen tool")
         }
@@ -1619,89 +1316,5 @@ final class SnippetTests: XCTestCase {
         }
         XCTAssertEqual(outputs[0], outputs[1])
         XCTAssertEqual(outputs[0], outputs[2])
-    }
-}
-
-
-/// Deprecation reaches callers as compiler warnings, never the generated code itself.
-final class DeprecationTests: XCTestCase {
-    private let paths = """
-        /groups/{id}:
-          put:
-            operationId: update-group
-            deprecated: true
-            parameters:
-              - {name: id, in: path, required: true, schema: {type: integer}}
-              - {name: legacy, in: query, deprecated: true, description: Old filter., schema: {type: string}}
-            requestBody:
-              content:
-                application/json:
-                  schema:
-                    type: object
-                    properties:
-                      name: {type: string, maxLength: 10}
-                      old_name: {type: string, maxLength: 10, deprecated: true}
-            responses:
-              '200':
-                description: OK
-                content:
-                  application/json:
-                    schema: {$ref: '#/components/schemas/Group'}
-        """
-    private let schemas = """
-        Group:
-          type: object
-          properties:
-            id: {type: integer}
-            features: {$ref: '#/components/schemas/Features'}
-        Features:
-          type: object
-          deprecated: true
-          properties:
-            vip: {type: boolean}
-        """
-
-    func testDeprecatedOperationPropertyAndTypeCompileWithoutWarnings() throws {
-        let rendered = try Snippet.generate(schemas: schemas, paths: paths)
-        assertContains(rendered.client, """
-                    ///   - legacy: Old filter. (Deprecated by the API.)
-            """, """
-                    @available(*, deprecated, message: "Deprecated by the API.")
-                    public func updateGroup(id: Int, body: UpdateGroupBody? = nil, legacy: String? = nil) async throws -> Group {
-            """)
-        assertContains(rendered.models, """
-                /// - Warning: Deprecated by the API.
-                @available(*, deprecated, message: "Deprecated by the API.")
-                public var oldName: String? { get { _oldName } set { _oldName = newValue } }
-                /// Where `oldName` is kept: the generated code uses it, so only callers see the deprecation.
-                var _oldName: String?
-            """, """
-                @available(*, deprecated, message: "Deprecated by the API.")
-                public var features: Features? { _features }
-            """, """
-            /// The `Features` schema of the API.
-            ///
-            /// - Warning: Deprecated by the API.
-            public struct Features: SallaModel {
-            """)
-        assertContains(rendered.validation, #"validator.maxLength(_oldName, 10, at: path.appending("old_name"))"#)
-        try assertTypeChecks(rendered)
-    }
-
-    func testCallersOfDeprecatedDeclarationsAreWarned() throws {
-        let rendered = try Snippet.generate(schemas: schemas, paths: paths)
-        let caller = """
-            import SallaRuntime
-            func use(_ client: SallaClient, _ group: Group) async throws {
-                _ = group.features
-                _ = UpdateGroupBody(name: "a", oldName: "b").oldName
-                _ = try await client.groups.updateGroup(id: 1)
-            }
-            """
-        let messages = try XCTUnwrap(try Snippet.typeCheck(rendered, with: [("Caller.swift", caller)]), "the caller compiled without warnings")
-        // Each finding's first line: `path:line:col: error: message` (warnings count as errors here).
-        let findings = messages.split(separator: "\n").filter { $0.hasPrefix("/") && $0.contains(": error: ") }
-        XCTAssertEqual(findings.count, 3, messages)
-        XCTAssertTrue(findings.allSatisfy { $0.contains("/Caller.swift:") && $0.contains("is deprecated: Deprecated by the API.") }, messages)
     }
 }
