@@ -10,31 +10,6 @@ import TestSupport
 
 /// One small OpenAPI fragment per construct, checked against the exact IR it reads into.
 final class ReadingTests: XCTestCase {
-    // MARK: - Helpers
-
-    private func property(_ name: String, of type: String, in spec: Spec, file: StaticString = #filePath, line: UInt = #line) -> Property? {
-        guard let named = spec.type(named: type) else {
-            XCTFail("no type '\(type)' in \(spec.types.map(\.name))", file: file, line: line)
-            return nil
-        }
-        guard case .object(let object) = named.schema.kind else {
-            XCTFail("'\(type)' is not an object: \(named.schema.kind)", file: file, line: line)
-            return nil
-        }
-        guard let found = object.properties.first(where: { $0.name == name }) else {
-            XCTFail("'\(type)' has no property '\(name)'", file: file, line: line)
-            return nil
-        }
-        return found
-    }
-
-    private func errors(_ result: OpenAPIReader.Result) -> [Diagnostic] { result.diagnostics.filter { $0.severity == .error } }
-    private func warnings(_ result: OpenAPIReader.Result) -> [Diagnostic] { result.diagnostics.filter { $0.severity == .warning } }
-
-    private func loc(_ file: String, _ position: (line: Int, column: Int)?) -> SourceLocation? {
-        position.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
-    }
-
     func testReferenceToComponent() throws {
         let result = try Snippet.read(schemas: """
             Customer:
@@ -49,7 +24,7 @@ final class ReadingTests: XCTestCase {
             """)
         XCTAssertEqual(result.diagnostics, [])
         XCTAssertEqual(result.spec.types.map(\.name), ["Customer", "Order"])
-        XCTAssertEqual(property("customer", of: "Order", in: result.spec)?.schema.kind, .reference("Customer"))
+        XCTAssertEqual(Snippet.property("customer", of: "Order", in: result.spec)?.schema.kind, .reference("Customer"))
     }
     func testTildeEscapesInReference() throws {
         let result = try Snippet.read(schemas: """
@@ -70,9 +45,9 @@ final class ReadingTests: XCTestCase {
                   $ref: '#/components/schemas/a~01b'
             """)
         XCTAssertEqual(result.diagnostics, [])
-        XCTAssertEqual(property("pet", of: "Owner", in: result.spec)?.schema.kind, .reference("pets/dog~x"))
+        XCTAssertEqual(Snippet.property("pet", of: "Owner", in: result.spec)?.schema.kind, .reference("pets/dog~x"))
         // `~01` is an escaped `~` followed by `1`, not an escaped `/`.
-        XCTAssertEqual(property("other", of: "Owner", in: result.spec)?.schema.kind, .reference("a~1b"))
+        XCTAssertEqual(Snippet.property("other", of: "Owner", in: result.spec)?.schema.kind, .reference("a~1b"))
     }
     func testMissingReferenceTargetIsErrorAtTheReference() throws {
         let schemas = """
@@ -84,11 +59,11 @@ final class ReadingTests: XCTestCase {
             """
         let text = Snippet.document(schemas: schemas)
         let result = try Snippet.read([("snippet.yaml", text)])
-        let errors = errors(result)
+        let errors = Snippet.errors(result)
         XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
         XCTAssertTrue(errors.first?.message.contains("does not exist") == true, errors.first?.message ?? "")
         XCTAssertTrue(errors.first?.message.contains("#/components/schemas/Missing") == true, errors.first?.message ?? "")
-        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", Snippet.position(of: "'#/components/schemas/Missing'", in: text)))
+        XCTAssertEqual(errors.first?.location, Snippet.location("snippet.yaml", Snippet.position(of: "'#/components/schemas/Missing'", in: text)))
     }
     func testNullableFlag() throws {
         let result = try Snippet.read(schemas: """
@@ -98,8 +73,8 @@ final class ReadingTests: XCTestCase {
                 nickname: {type: string, nullable: true}
                 city: {type: string}
             """)
-        XCTAssertEqual(property("nickname", of: "Profile", in: result.spec)?.schema, Schema(.string(nil), nullable: true))
-        XCTAssertEqual(property("city", of: "Profile", in: result.spec)?.schema, Schema(.string(nil)))
+        XCTAssertEqual(Snippet.property("nickname", of: "Profile", in: result.spec)?.schema, Schema(.string(nil), nullable: true))
+        XCTAssertEqual(Snippet.property("city", of: "Profile", in: result.spec)?.schema, Schema(.string(nil)))
     }
     func testNullInTypeListIsNullable() throws {
         let result = try Snippet.read(schemas: """
@@ -110,7 +85,7 @@ final class ReadingTests: XCTestCase {
                   type: [integer, "null"]
             """, version: "3.1.0")
         XCTAssertEqual(result.diagnostics, [])
-        XCTAssertEqual(property("age", of: "Profile", in: result.spec)?.schema, Schema(.integer, nullable: true))
+        XCTAssertEqual(Snippet.property("age", of: "Profile", in: result.spec)?.schema, Schema(.integer, nullable: true))
     }
     func testExclusiveMinimumAsNumber31() throws {
         let result = try Snippet.read(schemas: """
@@ -119,7 +94,7 @@ final class ReadingTests: XCTestCase {
               properties:
                 rating: {type: integer, exclusiveMinimum: 0}
             """, version: "3.1.0")
-        XCTAssertEqual(property("rating", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 0, exclusiveMinimum: true))
+        XCTAssertEqual(Snippet.property("rating", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 0, exclusiveMinimum: true))
     }
     func testUnknownHTTPMethodIsLocatedError() throws {
         let text = Snippet.document(paths: """
@@ -130,10 +105,10 @@ final class ReadingTests: XCTestCase {
                   '204': {description: Fetched}
             """)
         let result = try Snippet.read([("snippet.yaml", text)])
-        let errors = errors(result)
+        let errors = Snippet.errors(result)
         XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
         XCTAssertTrue(errors.first?.message.contains("unknown HTTP method 'fetch'") == true, errors.first?.message ?? "")
-        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", Snippet.position(of: "fetch:", in: text)))
+        XCTAssertEqual(errors.first?.location, Snippet.location("snippet.yaml", Snippet.position(of: "fetch:", in: text)))
     }
     func testWrongTypeForMaxLengthIsLocatedError() throws {
         let text = Snippet.document(schemas: """
@@ -143,10 +118,10 @@ final class ReadingTests: XCTestCase {
                 name: {type: string, maxLength: "ten"}
             """)
         let result = try Snippet.read([("snippet.yaml", text)])
-        let errors = errors(result)
+        let errors = Snippet.errors(result)
         XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
         XCTAssertTrue(errors.first?.message.contains("maxLength") == true, errors.first?.message ?? "")
-        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", Snippet.position(of: "\"ten\"", in: text)))
+        XCTAssertEqual(errors.first?.location, Snippet.location("snippet.yaml", Snippet.position(of: "\"ten\"", in: text)))
     }
     func testWrongTypeForPropertiesIsLocatedError() throws {
         let text = Snippet.document(schemas: """
@@ -155,11 +130,11 @@ final class ReadingTests: XCTestCase {
               properties: 5
             """)
         let result = try Snippet.read([("snippet.yaml", text)])
-        let errors = errors(result)
+        let errors = Snippet.errors(result)
         XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
         XCTAssertTrue(errors.first?.message.contains("properties") == true, errors.first?.message ?? "")
         let key = Snippet.position(of: "properties: 5", in: text)
-        XCTAssertEqual(errors.first?.location, loc("snippet.yaml", key.map { ($0.line, $0.column + "properties: ".count) }))
+        XCTAssertEqual(errors.first?.location, Snippet.location("snippet.yaml", key.map { ($0.line, $0.column + "properties: ".count) }))
     }
     func testWrongTypeForRequiredIsLocatedError() throws {
         let text = Snippet.document(schemas: """
@@ -181,11 +156,11 @@ final class ReadingTests: XCTestCase {
                   '204': {description: Listed}
             """)
         let result = try Snippet.read([("snippet.yaml", text)])
-        let errors = errors(result)
+        let errors = Snippet.errors(result)
         XCTAssertEqual(errors.count, 2, "\(result.diagnostics)")
         let schemaYes = Snippet.position(of: "required: yes", in: text, occurrence: 2).map { ($0.line, $0.column + "required: ".count) }
         let parameterYes = Snippet.position(of: "required: yes", in: text, occurrence: 1).map { ($0.line, $0.column + "required: ".count) }
-        XCTAssertEqual(Set(errors.compactMap(\.location)), Set([loc("snippet.yaml", schemaYes), loc("snippet.yaml", parameterYes)].compactMap { $0 }))
+        XCTAssertEqual(Set(errors.compactMap(\.location)), Set([Snippet.location("snippet.yaml", schemaYes), Snippet.location("snippet.yaml", parameterYes)].compactMap { $0 }))
         XCTAssertTrue(errors.allSatisfy { $0.message.contains("required") }, "\(errors)")
     }
     func testMergingIdenticalComponentGivesOneType() throws {
@@ -233,10 +208,10 @@ final class ReadingTests: XCTestCase {
         let customers = Snippet.customerDocument("id: {type: integer}", path: "/customers", operationId: "listCustomers", extraSchemas: order, returning: "Order")
         let orders = Snippet.customerDocument("id: {type: string}", path: "/orders", operationId: "listOrders", extraSchemas: order, returning: "Order")
         let result = try Snippet.read([(Snippet.customersFile, customers), (Snippet.ordersFile, orders)])
-        XCTAssertEqual(errors(result), [])
+        XCTAssertEqual(Snippet.errors(result), [])
         for operation in result.spec.operations {
             guard case .reference(let orderName)? = operation.successResponse?.schema?.kind,
-                  let customerProperty = property("customer", of: orderName, in: result.spec),
+                  let customerProperty = Snippet.property("customer", of: orderName, in: result.spec),
                   case .reference(let customerName) = customerProperty.schema.kind,
                   let customer = result.spec.type(named: customerName),
                   case .object(let object) = customer.schema.kind else {
@@ -259,7 +234,7 @@ final class ReadingTests: XCTestCase {
                 """)
         }
         let result = try Snippet.read([(Snippet.customersFile, document("List things")), (Snippet.ordersFile, document("Fetch things"))])
-        let errors = errors(result)
+        let errors = Snippet.errors(result)
         XCTAssertEqual(errors.count, 1, "\(result.diagnostics)")
         let error = try XCTUnwrap(errors.first)
         XCTAssertTrue(error.message.contains("GET /things"), error.message)

@@ -11,31 +11,6 @@ import TestSupport
 /// One small OpenAPI fragment per construct, checked against the exact IR it reads into or the
 /// exact Swift it renders to.
 final class SnippetTests: XCTestCase {
-    // MARK: - Helpers
-
-    private func property(_ name: String, of type: String, in spec: Spec, file: StaticString = #filePath, line: UInt = #line) -> Property? {
-        guard let named = spec.type(named: type) else {
-            XCTFail("no type '\(type)' in \(spec.types.map(\.name))", file: file, line: line)
-            return nil
-        }
-        guard case .object(let object) = named.schema.kind else {
-            XCTFail("'\(type)' is not an object: \(named.schema.kind)", file: file, line: line)
-            return nil
-        }
-        guard let found = object.properties.first(where: { $0.name == name }) else {
-            XCTFail("'\(type)' has no property '\(name)'", file: file, line: line)
-            return nil
-        }
-        return found
-    }
-
-    private func errors(_ result: OpenAPIReader.Result) -> [Diagnostic] { result.diagnostics.filter { $0.severity == .error } }
-    private func warnings(_ result: OpenAPIReader.Result) -> [Diagnostic] { result.diagnostics.filter { $0.severity == .warning } }
-
-    private func loc(_ file: String, _ position: (line: Int, column: Int)?) -> SourceLocation? {
-        position.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
-    }
-
     // MARK: - References
 
     func testPercentEncodedReferenceDecodesToComponentName() throws {
@@ -73,8 +48,8 @@ final class SnippetTests: XCTestCase {
                   $ref: '#/components/schemas/Category'
             """
         let result = try Snippet.read(schemas: schemas)
-        XCTAssertEqual(property("children", of: "Category", in: result.spec)?.schema.kind, .array(Schema(.reference("Category"))))
-        XCTAssertEqual(property("parent", of: "Category", in: result.spec)?.schema.kind, .reference("Category"))
+        XCTAssertEqual(Snippet.property("children", of: "Category", in: result.spec)?.schema.kind, .array(Schema(.reference("Category"))))
+        XCTAssertEqual(Snippet.property("parent", of: "Category", in: result.spec)?.schema.kind, .reference("Category"))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: ["Category"]))
         assertContains(rendered.models,
@@ -132,9 +107,63 @@ final class SnippetTests: XCTestCase {
                     timezone: {type: string}
             """
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Customer"]))
-        assertContains(rendered.models,
-                          "    public var birthday: Birthday?\n",
-                          "    public struct Birthday: SallaModel {\n        /// The `date` field of `Customer.Birthday`.\n        public var date: String?\n        /// The `timezone` field of `Customer.Birthday`.\n        public var timezone: String?\n")
+        assertDeclaration(#"""
+            /// The `Customer` schema of the API.
+            public struct Customer: SallaModel {
+                /// The `name` field of `Customer`.
+                public var name: String?
+                /// The `birthday` field of `Customer`.
+                public var birthday: Birthday?
+
+                public init(
+                    name: String? = nil,
+                    birthday: Birthday? = nil
+                ) {
+                    self.name = name
+                    self.birthday = birthday
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: JSONKey.self)
+                    self.name = container.lenient(String.self, forKey: "name")
+                    self.birthday = container.lenient(Birthday.self, forKey: "birthday")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: JSONKey.self)
+                    try container.encodeIfPresent(self.name, forKey: "name")
+                    try container.encodeIfPresent(self.birthday, forKey: "birthday")
+                }
+
+                /// The type of `birthday` in `Customer`.
+                public struct Birthday: SallaModel {
+                    /// The `date` field of `Customer.Birthday`.
+                    public var date: String?
+                    /// The `timezone` field of `Customer.Birthday`.
+                    public var timezone: String?
+
+                    public init(
+                        date: String? = nil,
+                        timezone: String? = nil
+                    ) {
+                        self.date = date
+                        self.timezone = timezone
+                    }
+
+                    public init(from decoder: any Decoder) throws {
+                        let container = try decoder.container(keyedBy: JSONKey.self)
+                        self.date = container.lenient(String.self, forKey: "date")
+                        self.timezone = container.lenient(String.self, forKey: "timezone")
+                    }
+
+                    public func encode(to encoder: any Encoder) throws {
+                        var container = encoder.container(keyedBy: JSONKey.self)
+                        try container.encodeIfPresent(self.date, forKey: "date")
+                        try container.encodeIfPresent(self.timezone, forKey: "timezone")
+                    }
+                }
+            }
+            """#, in: rendered.models)
         assertNotContains(rendered.models, "\npublic struct Birthday")
         assertContains(rendered.validation,
                           "extension Customer.Birthday: Validatable {",
@@ -404,6 +433,88 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(result.spec.type(named: "Gender")?.schema.kind, .enumeration(EnumSchema(base: .string, values: ["male", "female"])))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: ["Customer"]))
+        assertDeclaration(#"""
+            /// The `Gender` schema of the API.
+            public enum Gender: OpenEnumeration, Codable, Hashable, Sendable {
+                case male
+                case female
+                /// A value the spec does not list, kept as the API sent it.
+                case unknown(String)
+
+                public static let knownValues: [String] = ["male", "female"]
+
+                public init(rawValue: String) {
+                    switch rawValue {
+                    case "male": self = .male
+                    case "female": self = .female
+                    default: self = .unknown(rawValue)
+                    }
+                }
+
+                public var rawValue: String {
+                    switch self {
+                    case .male: "male"
+                    case .female: "female"
+                    case .unknown(let value): value
+                    }
+                }
+            }
+            """#, in: rendered.models)
+        assertDeclaration(#"""
+            /// The `Customer` schema of the API.
+            public struct Customer: SallaModel {
+                /// The `gender` field of `Customer`.
+                public let gender: Gender?
+                /// The `status` field of `Customer`.
+                public let status: Status?
+
+                public init(
+                    gender: Gender? = nil,
+                    status: Status? = nil
+                ) {
+                    self.gender = gender
+                    self.status = status
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: JSONKey.self)
+                    self.gender = container.lenient(Gender.self, forKey: "gender")
+                    self.status = container.lenient(Status.self, forKey: "status")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: JSONKey.self)
+                    try container.encodeIfPresent(self.gender, forKey: "gender")
+                    try container.encodeIfPresent(self.status, forKey: "status")
+                }
+
+                /// The type of `status` in `Customer`.
+                public enum Status: OpenEnumeration, Codable, Hashable, Sendable {
+                    case active
+                    case banned
+                    /// A value the spec does not list, kept as the API sent it.
+                    case unknown(String)
+
+                    public static let knownValues: [String] = ["active", "banned"]
+
+                    public init(rawValue: String) {
+                        switch rawValue {
+                        case "active": self = .active
+                        case "banned": self = .banned
+                        default: self = .unknown(rawValue)
+                        }
+                    }
+
+                    public var rawValue: String {
+                        switch self {
+                        case .active: "active"
+                        case .banned: "banned"
+                        case .unknown(let value): value
+                        }
+                    }
+                }
+            }
+            """#, in: rendered.models)
         assertContains(rendered.models,
                           "public enum Gender: OpenEnumeration, Codable, Hashable, Sendable {\n    case male\n    case female\n",
                           "    case unknown(String)\n",
@@ -457,7 +568,7 @@ final class SnippetTests: XCTestCase {
                   enum: [1, 2, 3]
             """
         let result = try Snippet.read(schemas: schemas)
-        XCTAssertEqual(property("priority", of: "Ticket", in: result.spec)?.schema.kind, .enumeration(EnumSchema(base: .integer, values: ["1", "2", "3"])))
+        XCTAssertEqual(Snippet.property("priority", of: "Ticket", in: result.spec)?.schema.kind, .enumeration(EnumSchema(base: .integer, values: ["1", "2", "3"])))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Ticket"]))
         assertContains(rendered.models, "    public var priority: Int?\n")
@@ -490,7 +601,7 @@ final class SnippetTests: XCTestCase {
                   additionalProperties: {type: string}
             """
         let result = try Snippet.read(schemas: schemas)
-        XCTAssertEqual(property("labels", of: "Product", in: result.spec)?.schema.kind, .map(Schema(.string(nil))))
+        XCTAssertEqual(Snippet.property("labels", of: "Product", in: result.spec)?.schema.kind, .map(Schema(.string(nil))))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: ["Product"]))
         assertContains(rendered.models, "    public let labels: [String: String]?\n", "        self.labels = container.lenient([String: String].self, forKey: \"labels\")")
@@ -508,13 +619,21 @@ final class SnippetTests: XCTestCase {
                 note: {type: string}
             """
         let result = try Snippet.read(schemas: schemas)
-        XCTAssertEqual(property("name", of: "Form", in: result.spec)?.schema.constraints, Constraints(maxLength: 10, minLength: 2))
-        XCTAssertEqual(property("name", of: "Form", in: result.spec)?.required, true)
-        XCTAssertEqual(property("note", of: "Form", in: result.spec)?.required, false)
+        XCTAssertEqual(Snippet.property("name", of: "Form", in: result.spec)?.schema.constraints, Constraints(maxLength: 10, minLength: 2))
+        XCTAssertEqual(Snippet.property("name", of: "Form", in: result.spec)?.required, true)
+        XCTAssertEqual(Snippet.property("note", of: "Form", in: result.spec)?.required, false)
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
+        assertDeclaration(#"""
+            extension Form: Validatable {
+                public func validate(into validator: inout Validator, at path: FieldPath) {
+                    validator.required(name, at: path.appending("name"))
+                    validator.minLength(name, 2, at: path.appending("name"))
+                    validator.maxLength(name, 10, at: path.appending("name"))
+                }
+            }
+            """#, in: rendered.validation)
         assertContains(rendered.validation,
-                          "extension Form: Validatable {",
                           """
                                   validator.required(name, at: path.appending("name"))
                                   validator.minLength(name, 2, at: path.appending("name"))
@@ -545,7 +664,7 @@ final class SnippetTests: XCTestCase {
                 code: {type: string, pattern: '^[A-Z]{3}\d*$'}
             """#
         let result = try Snippet.read(schemas: schemas)
-        XCTAssertEqual(property("code", of: "Form", in: result.spec)?.schema.constraints.pattern, #"^[A-Z]{3}\d*$"#)
+        XCTAssertEqual(Snippet.property("code", of: "Form", in: result.spec)?.schema.constraints.pattern, #"^[A-Z]{3}\d*$"#)
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
         assertContains(rendered.validation, #"        validator.pattern(code, "^[A-Z]{3}\\d*$", at: path.appending("code"))"#)
@@ -599,8 +718,8 @@ final class SnippetTests: XCTestCase {
                 price: {type: number, minimum: 0.5, maximum: 1000, exclusiveMaximum: true}
             """
         let result = try Snippet.read(schemas: schemas)
-        XCTAssertEqual(property("quantity", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 1, maximum: 100))
-        XCTAssertEqual(property("price", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 0.5, maximum: 1000, exclusiveMaximum: true))
+        XCTAssertEqual(Snippet.property("quantity", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 1, maximum: 100))
+        XCTAssertEqual(Snippet.property("price", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 0.5, maximum: 1000, exclusiveMaximum: true))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
         assertContains(rendered.validation,
@@ -660,7 +779,7 @@ final class SnippetTests: XCTestCase {
                   uniqueItems: true
             """
         let result = try Snippet.read(schemas: schemas)
-        XCTAssertEqual(property("tags", of: "Form", in: result.spec)?.schema, Schema(.array(Schema(.string(nil))), constraints: Constraints(minItems: 1, maxItems: 5, uniqueItems: true)))
+        XCTAssertEqual(Snippet.property("tags", of: "Form", in: result.spec)?.schema, Schema(.array(Schema(.string(nil))), constraints: Constraints(minItems: 1, maxItems: 5, uniqueItems: true)))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
         assertContains(rendered.validation,
@@ -680,10 +799,10 @@ final class SnippetTests: XCTestCase {
                 token: {type: string, format: uuid}
             """
         let result = try Snippet.read(schemas: schemas)
-        XCTAssertEqual(property("email", of: "Form", in: result.spec)?.schema.kind, .string(.email))
-        XCTAssertEqual(property("birthday", of: "Form", in: result.spec)?.schema.kind, .string(.date))
-        XCTAssertEqual(property("created_at", of: "Form", in: result.spec)?.schema.kind, .string(.dateTime))
-        XCTAssertEqual(property("token", of: "Form", in: result.spec)?.schema.kind, .string(.uuid))
+        XCTAssertEqual(Snippet.property("email", of: "Form", in: result.spec)?.schema.kind, .string(.email))
+        XCTAssertEqual(Snippet.property("birthday", of: "Form", in: result.spec)?.schema.kind, .string(.date))
+        XCTAssertEqual(Snippet.property("created_at", of: "Form", in: result.spec)?.schema.kind, .string(.dateTime))
+        XCTAssertEqual(Snippet.property("token", of: "Form", in: result.spec)?.schema.kind, .string(.uuid))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
         assertContains(rendered.models, "    public var createdAt: String?\n")
@@ -942,9 +1061,14 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(result.spec.operations.first?.parameters.map(\.required), [true, true])
 
         let rendered = try Snippet.generate(paths: paths)
-        assertContains(rendered.client,
-                          "        public func getAddress(customer: String, addressID: Int) async throws {\n",
-                          #"            let request = Request(method: .get, path: "/customers/\(PathComponent.encode(customer))/addresses/\(PathComponent.encode(addressID))")"#)
+        assertDeclaration(#"""
+                    /// `GET /customers/{customer}/addresses/{address_id}`
+                    /// - Throws: `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
+                    public func getAddress(customer: String, addressID: Int) async throws {
+                        let request = Request(method: .get, path: "/customers/\(PathComponent.encode(customer))/addresses/\(PathComponent.encode(addressID))")
+                        _ = try await client.send(request, as: EmptyResponse.self)
+                    }
+            """#, in: rendered.client)
         try assertTypeChecks(rendered)
     }
 
@@ -969,13 +1093,20 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(result.spec.operations.first?.parameters.last?.schema.kind, .array(Schema(.string(nil))))
 
         let rendered = try Snippet.generate(paths: paths)
-        assertContains(rendered.client,
-                          "        public func listOrders(keyword: String, perPage: Int? = nil, fields: [String]? = nil) async throws {\n",
-                          "            validator.maximum(perPage, 65, at: .root.appending(\"per_page\"))",
-                          "            var request = Request(method: .get, path: \"/orders\")\n",
-                          "            request.query.add(\"keyword\", keyword)\n",
-                          "            request.query.add(\"per_page\", perPage)\n",
-                          "            request.query.add(\"fields\", fields)\n")
+        assertDeclaration(#"""
+                    /// `GET /orders`
+                    /// - Throws: `ValidationFailure` before sending when arguments break the spec's rules; `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
+                    public func listOrders(keyword: String, perPage: Int? = nil, fields: [String]? = nil) async throws {
+                        var validator = Validator()
+                        validator.maximum(perPage, 65, at: .root.appending("per_page"))
+                        try validator.throwIfInvalid()
+                        var request = Request(method: .get, path: "/orders")
+                        request.query.add("keyword", keyword)
+                        request.query.add("per_page", perPage)
+                        request.query.add("fields", fields)
+                        _ = try await client.send(request, as: EmptyResponse.self)
+                    }
+            """#, in: rendered.client)
         try assertTypeChecks(rendered)
     }
 
@@ -1056,9 +1187,15 @@ final class SnippetTests: XCTestCase {
                         schema:
                           $ref: '#/components/schemas/CustomerResponse'
             """)
-        assertContains(rendered.client,
-                          "        public func getCustomer(customer: Int) async throws -> Customer {\n",
-                          "            return try await client.send(request, as: Envelope<Customer>.self).data\n")
+        assertDeclaration(#"""
+                    /// `GET /customers/{customer}`
+                    /// - Returns: The `data` of the response.
+                    /// - Throws: `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
+                    public func getCustomer(customer: Int) async throws -> Customer {
+                        let request = Request(method: .get, path: "/customers/\(PathComponent.encode(customer))")
+                        return try await client.send(request, as: Envelope<Customer>.self).data
+                    }
+            """#, in: rendered.client)
         assertNotContains(rendered.models, "struct CustomerResponse")
         try assertTypeChecks(rendered)
     }
@@ -1095,9 +1232,15 @@ final class SnippetTests: XCTestCase {
                         schema:
                           $ref: '#/components/schemas/CustomerList'
             """)
-        assertContains(rendered.client,
-                          "        public func listCustomers() async throws -> Page<Customer> {\n",
-                          "            return try await client.send(request, as: PagedEnvelope<Customer>.self).page\n")
+        assertDeclaration(#"""
+                    /// `GET /customers`
+                    /// - Returns: One page of items with the pagination block.
+                    /// - Throws: `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
+                    public func listCustomers() async throws -> Page<Customer> {
+                        let request = Request(method: .get, path: "/customers")
+                        return try await client.send(request, as: PagedEnvelope<Customer>.self).page
+                    }
+            """#, in: rendered.client)
         try assertTypeChecks(rendered)
     }
 
@@ -1167,9 +1310,9 @@ final class SnippetTests: XCTestCase {
         let result = try Snippet.read([(Snippet.customersFile, customers), (Snippet.ordersFile, orders)])
         XCTAssertEqual(result.spec.types.count, 2, "\(result.spec.types.map(\.name))")
         XCTAssertTrue(result.spec.types.contains { $0.name == "Customer" })
-        let warnings = warnings(result)
+        let warnings = Snippet.warnings(result)
         XCTAssertEqual(warnings.count, 1, "\(result.diagnostics)")
-        XCTAssertEqual(errors(result), [])
+        XCTAssertEqual(Snippet.errors(result), [])
         let warning = try XCTUnwrap(warnings.first)
         XCTAssertTrue(warning.message.contains("'Customer'"), warning.message)
         XCTAssertEqual(warning.notes.count, 1)

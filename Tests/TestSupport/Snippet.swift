@@ -143,6 +143,33 @@ public enum Snippet {
         try generate(document(schemas: schemas, paths: paths, version: version))
     }
 
+    // MARK: Looking into the IR
+
+    /// The property `name` of the object component `type`, failing the test where it is missing.
+    public static func property(_ name: String, of type: String, in spec: Spec, file: StaticString = #filePath, line: UInt = #line) -> Property? {
+        guard let named = spec.type(named: type) else {
+            XCTFail("no type '\(type)' in \(spec.types.map(\.name))", file: file, line: line)
+            return nil
+        }
+        guard case .object(let object) = named.schema.kind else {
+            XCTFail("'\(type)' is not an object: \(named.schema.kind)", file: file, line: line)
+            return nil
+        }
+        guard let found = object.properties.first(where: { $0.name == name }) else {
+            XCTFail("'\(type)' has no property '\(name)'", file: file, line: line)
+            return nil
+        }
+        return found
+    }
+
+    public static func errors(_ result: OpenAPIReader.Result) -> [Diagnostic] { result.diagnostics.filter { $0.severity == .error } }
+    public static func warnings(_ result: OpenAPIReader.Result) -> [Diagnostic] { result.diagnostics.filter { $0.severity == .warning } }
+
+    /// The location of a `position` in `file`.
+    public static func location(_ file: String, _ position: (line: Int, column: Int)?) -> SourceLocation? {
+        position.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+    }
+
     // MARK: Several documents
 
     public static let customersFile = "customers/customers.yaml"
@@ -325,5 +352,29 @@ extension XCTestCase {
         if let messages = try Snippet.typeCheck(rendered) {
             XCTFail("generated code does not type-check:\n\(messages)", file: file, line: line)
         }
+    }
+}
+
+extension XCTestCase {
+    /// Asserts that `text` holds `expected` as one whole declaration, compared in full: its doc
+    /// comment and attributes, and everything through the closing brace at its indentation.
+    /// `expected` is found by its first line that is neither a doc comment nor an attribute.
+    public func assertDeclaration(_ expected: String, in text: String, file: StaticString = #filePath, line: UInt = #line) {
+        var wanted = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if wanted.last == "" { wanted.removeLast() }
+        let isPreamble = { (line: String) in ["///", "@"].contains { line.trimmingCharacters(in: .whitespaces).hasPrefix($0) } }
+        guard let anchor = wanted.first(where: { !isPreamble($0) }) else {
+            return XCTFail("the expected text declares nothing", file: file, line: line)
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let found = lines.firstIndex(of: anchor) else {
+            return XCTFail("no declaration '\(anchor)' in:\n\(text)", file: file, line: line)
+        }
+        var start = found
+        while start > 0, isPreamble(lines[start - 1]) { start -= 1 }
+        let indentation = String(anchor.prefix { $0 == " " })
+        let end = anchor.hasSuffix("{") ? lines[found...].firstIndex(of: indentation + "}") ?? found : found
+        let actual = lines[start...end].joined(separator: "\n")
+        XCTAssertEqual(actual, wanted.joined(separator: "\n"), "the declaration differs; it reads:\n\(actual)", file: file, line: line)
     }
 }
