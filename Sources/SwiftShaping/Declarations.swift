@@ -68,6 +68,10 @@ extension Shaper {
         var names: ScopeNames
         /// How many structs this one is nested in.
         var depth = 0
+        /// Top-level types met inside (shared shapes), declared before the enclosing declaration.
+        var companions: [TypeDecl] = []
+        /// The `Validatable` conformances of the structs declared inside, innermost first.
+        var validations: [ValidationDecl] = []
 
         /// The top-level types the enclosing struct refers to; nil outside any struct.
         var referencedNames: Set<String>? {
@@ -83,20 +87,22 @@ extension Shaper {
         return "The copy of `\(variant.name)` that `\(variant.document)` defines, which differs from the one other documents define."
     }
 
-    func declaration(for schema: Schema, named name: String, component: String?, forRequest: Bool, origin: String? = nil) -> TypeDecl {
+    /// A top-level declaration, with the top-level types and conformances it brings along.
+    func declaration(for schema: Schema, named name: String, component: String?, forRequest: Bool, origin: String? = nil) -> Declared {
         var doc = typeDoc(schema, fallback: component.map { "The `\($0)` schema of the API." } ?? "A shape the API writes the same way in several places.")
         if let origin { doc += ["", origin] }
         switch schema.kind {
         case .object(let object) where !object.properties.isEmpty:
             var scope = Scope(qualifiedName: name, component: component, propertyPath: [], forRequest: forRequest, names: .nested(own: [SwiftNaming.bare(name)], referenced: referencedTypeNames(schema)))
-            return .structure(structDecl(object, named: name, doc: doc, at: schema.location, scope: &scope))
+            let decl = structDecl(object, named: name, doc: doc, at: schema.location, scope: &scope)
+            return Declared(type: .structure(decl), companions: scope.companions, validations: scope.validations)
         case .enumeration(let enumeration) where enumeration.base == .string:
-            return .enumeration(enumDecl(enumeration, named: name, doc: doc, at: schema.location))
+            return Declared(type: .enumeration(enumDecl(enumeration, named: name, doc: doc, at: schema.location)))
         default:
+            // The alias's inline types are declared at the top level beside it.
             var scope = Scope(qualifiedName: "", component: component, propertyPath: [], forRequest: forRequest, names: .topLevel)
             let type = swiftType(schema, hint: name + "Element", scope: &scope)
-            types += scope.nested
-            return .alias(AliasDecl(doc: doc, name: name, type: type.name))
+            return Declared(type: .alias(AliasDecl(doc: doc, name: name, type: type.name)), companions: scope.companions + scope.nested, validations: scope.validations)
         }
     }
 
@@ -129,7 +135,7 @@ extension Shaper {
             diagnostics.warning("additional properties beside named ones are not kept in '\(name)'", at: location)
         }
         if scope.forRequest {
-            validations.append(ValidationDecl(typeName: scope.qualifiedName, rules: rules))
+            scope.validations.append(ValidationDecl(typeName: scope.qualifiedName, rules: rules))
         }
         return StructDecl(doc: doc, name: name, properties: properties, nested: scope.nested, isSent: scope.forRequest)
     }
@@ -194,17 +200,37 @@ extension Shaper {
     /// Declares an inline schema as a new top-level type with a unique name.
     func topLevelType(_ schema: Schema, name: String, forRequest: Bool) -> SwiftType {
         let unique = SwiftNaming.uniqueType(name, in: &takenTypeNames)
-        let decl = declaration(for: schema, named: unique, component: nil, forRequest: forRequest)
-        types.append(decl)
-        switch decl {
-        case .structure: return SwiftType(name: unique, role: .validatable)
-        case .enumeration: return SwiftType(name: unique, role: .enumeration)
-        case .alias: return SwiftType(name: unique, role: .plain)
+        let declared = declaration(for: schema, named: unique, component: nil, forRequest: forRequest)
+        output.add(declared)
+        switch declared.type {
+        case .structure?: return SwiftType(name: unique, role: .validatable)
+        case .enumeration?: return SwiftType(name: unique, role: .enumeration)
+        case .alias?, nil: return SwiftType(name: unique, role: .plain)
         }
     }
 
     /// Inline types met outside any struct (parameters, payloads) become top-level types.
     func adoptTopLevel(_ scope: Scope) {
-        types += scope.nested
+        output.add(Declared(companions: scope.companions + scope.nested, validations: scope.validations))
+    }
+}
+
+/// A top-level declaration with what it brings along: the top-level types met inside it (shared
+/// shapes, an alias's inline types), declared before it, and its structs' `Validatable` conformances.
+struct Declared {
+    var type: TypeDecl?
+    var companions: [TypeDecl] = []
+    var validations: [ValidationDecl] = []
+}
+
+/// What shaping has declared at the top level, in the order the output lists it.
+struct DeclaredTypes {
+    private(set) var types: [TypeDecl] = []
+    private(set) var validations: [ValidationDecl] = []
+
+    mutating func add(_ declared: Declared) {
+        types += declared.companions
+        if let type = declared.type { types.append(type) }
+        validations += declared.validations
     }
 }

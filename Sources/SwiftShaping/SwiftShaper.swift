@@ -41,8 +41,8 @@ final class Shaper {
     var requestComponents = Set<String>()
     /// (component, property path) pairs stored indirectly to break by-value cycles.
     var indirectEdges = Set<MemberPath>()
-    var types: [TypeDecl] = []
-    var validations: [ValidationDecl] = []
+    /// Everything declared at the top level so far; added to only at the top of a declaration.
+    var output = DeclaredTypes()
     var shared = SharedShapes()
     var declaredShared = Set<String>()
     /// Components in a circle of references to one another.
@@ -65,9 +65,9 @@ final class Shaper {
         findSharedShapes(payloads: payloads)
         for name in swiftNames.keys.sorted(by: { (swiftNames[$0] ?? "") < (swiftNames[$1] ?? "") }) {
             guard let type = componentSchemas[name], let swiftName = swiftNames[name] else { continue }
-            types.append(declaration(for: type.schema, named: swiftName, component: name, forRequest: requestComponents.contains(name), origin: origin(of: type)))
+            output.add(declaration(for: type.schema, named: swiftName, component: name, forRequest: requestComponents.contains(name), origin: origin(of: type)))
         }
         let namespaces = shapeNamespaces(payloads: payloads)
-        return RenderModel(sources: options.sourceNames, access: options.accessLevel, types: types, namespaces: namespaces, validations: validations)
+        return RenderModel(sources: options.sourceNames, access: options.accessLevel, types: output.types, namespaces: namespaces, validations: output.validations)
     }
 }

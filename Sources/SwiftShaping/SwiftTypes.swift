@@ -27,7 +27,7 @@ extension Shaper {
             return SwiftType(name: "[String: \(value.name)]", role: .plain)
         case .enumeration(let enumeration):
             guard enumeration.base == .string else { return SwiftType(name: "Int", role: .plain) }
-            if let entry = shared.entry(for: schema) { return sharedType(entry, schema) }
+            if let entry = shared.entry(for: schema) { return sharedType(entry, schema, scope: &scope) }
             let name = uniqueTypeName(hint, in: &scope)
             scope.nested.append(.enumeration(enumDecl(enumeration, named: name, doc: typeDoc(schema, fallback: inlineOrigin(scope)), at: schema.location)))
             return SwiftType(name: name, role: .enumeration)
@@ -65,7 +65,7 @@ extension Shaper {
             }
             return SwiftType(name: "JSONValue", role: .plain)
         }
-        if let entry = shared.entry(for: schema) { return sharedType(entry, schema) }
+        if let entry = shared.entry(for: schema) { return sharedType(entry, schema, scope: &scope) }
         guard scope.depth < Limits.nestingDepth else {
             diagnostics.error(
                 "inline objects nest more than \(Limits.nestingDepth) levels deep here; declare the inner ones as components (deeper nesting makes the Swift compiler slow beyond use)",
@@ -79,13 +79,17 @@ extension Shaper {
             forRequest: scope.forRequest, names: .nested(own: [name], referenced: scope.referencedNames ?? referencedTypeNames(schema)), depth: scope.depth + 1)
         let decl = structDecl(object, named: name, doc: typeDoc(schema, fallback: inlineOrigin(scope)), at: schema.location, scope: &inner)
         scope.nested.append(.structure(decl))
+        scope.companions += inner.companions
+        scope.validations += inner.validations
         return SwiftType(name: name, role: .validatable)
     }
 
     /// A shape written in several places: declared once at the top level, where first met.
-    private func sharedType(_ entry: SharedShapes.Entry, _ schema: Schema) -> SwiftType {
+    private func sharedType(_ entry: SharedShapes.Entry, _ schema: Schema, scope: inout Scope) -> SwiftType {
         if declaredShared.insert(entry.name).inserted {
-            types.append(declaration(for: schema, named: entry.name, component: nil, forRequest: entry.forRequest))
+            let declared = declaration(for: schema, named: entry.name, component: nil, forRequest: entry.forRequest)
+            scope.companions += declared.companions + (declared.type.map { [$0] } ?? [])
+            scope.validations += declared.validations
         }
         if case .enumeration = schema.kind { return SwiftType(name: entry.name, role: .enumeration) }
         return SwiftType(name: entry.name, role: .validatable)
