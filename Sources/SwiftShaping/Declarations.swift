@@ -9,7 +9,7 @@ extension Shaper {
         case topLevel
         /// Inside a struct: the names already declared in it (its own among them), and the
         /// top-level types its declaration refers to, which a nested type of the same name would hide.
-        case nested(own: Set<String>, referenced: Set<String>)
+        case nested(own: Set<String>, referenced: ReferencedNames)
     }
 
     /// A type name for `hint` that nothing in `scope` uses yet, recorded there.
@@ -22,7 +22,8 @@ extension Shaper {
             // struct uses, the parent's name goes in front (`Order.OrderItem`), and only then a number.
             let parent = scope.qualifiedName.split(separator: ".").last.map(String.init) ?? ""
             let candidates = [hint, parent + hint].map(ReservedNames.avoidingTypes)
-            let isFree = { (name: String) in !own.contains(name) && !referenced.contains(name) }
+            // Only a name taken at the top level can be one the struct refers to.
+            let isFree = { (name: String) in !own.contains(name) && !(self.takenTypeNames.contains(name) && referenced.names.contains(name)) }
             var name = candidates.first(where: isFree) ?? candidates[0]
             var counter = 2
             while !isFree(name) {
@@ -74,7 +75,7 @@ extension Shaper {
         var validations: [ValidationDecl] = []
 
         /// The top-level types the enclosing struct refers to; nil outside any struct.
-        var referencedNames: Set<String>? {
+        var referencedNames: ReferencedNames? {
             if case .nested(_, let referenced) = names { return referenced }
             return nil
         }
@@ -93,7 +94,7 @@ extension Shaper {
         if let origin { doc += ["", origin] }
         switch schema.kind {
         case .object(let object) where !object.properties.isEmpty:
-            var scope = Scope(qualifiedName: name, component: component, propertyPath: [], forRequest: forRequest, names: .nested(own: [SwiftNaming.bare(name)], referenced: referencedTypeNames(schema)))
+            var scope = Scope(qualifiedName: name, component: component, propertyPath: [], forRequest: forRequest, names: .nested(own: [SwiftNaming.bare(name)], referenced: ReferencedNames { self.referencedTypeNames(schema) }))
             let decl = structDecl(object, named: name, doc: doc, at: schema.location, scope: &scope)
             return Declared(type: .structure(decl), companions: scope.companions, validations: scope.validations)
         case .enumeration(let enumeration) where enumeration.base == .string:
@@ -233,4 +234,14 @@ struct DeclaredTypes {
         if let type = declared.type { types.append(type) }
         validations += declared.validations
     }
+}
+
+/// The top-level types a struct's declaration names, worked out the first time a nested name
+/// could hide one: most nested names cannot, and walking every struct's schema cost more than
+/// the rest of naming.
+final class ReferencedNames {
+    private let compute: () -> Set<String>
+    private(set) lazy var names: Set<String> = compute()
+
+    init(_ compute: @escaping () -> Set<String>) { self.compute = compute }
 }

@@ -76,7 +76,7 @@ extension Shaper {
         var inner = Scope(
             qualifiedName: scope.qualifiedName.isEmpty ? name : scope.qualifiedName + "." + name, component: scope.component, propertyPath: scope.propertyPath,
             // Nested names avoid the top-level types the struct refers to, which they would hide.
-            forRequest: scope.forRequest, names: .nested(own: [name], referenced: scope.referencedNames ?? referencedTypeNames(schema)), depth: scope.depth + 1)
+            forRequest: scope.forRequest, names: .nested(own: [name], referenced: scope.referencedNames ?? ReferencedNames { self.referencedTypeNames(schema) }), depth: scope.depth + 1)
         let decl = structDecl(object, named: name, doc: typeDoc(schema, fallback: inlineOrigin(scope)), at: schema.location, scope: &inner)
         scope.nested.append(.structure(decl))
         scope.companions += inner.companions

@@ -37,12 +37,21 @@ struct TemplateValues {
 
     private func structure(_ decl: StructDecl, nestedSource: [String]) -> [String: Any] {
         let binding = decl.isSent ? "var" : "let"
-        let properties = separated(decl.properties.map { property -> [String: Any] in
-            let accessor = decl.isSent ? "{ get { \(property.storage) } set { \(property.storage) = newValue } }" : "{ \(property.storage) }"
-            return ["doc": doc(property.doc), "name": property.name, "type": property.type, "key": literal(property.key),
-                    "access": access, "binding": binding, "storage": property.storage, "isDeprecated": property.isDeprecated,
-                    "availability": Self.deprecation, "accessorBody": accessor]
-        })
+        let properties = decl.properties.enumerated().map { index, property -> [String: Any] in
+            var values: [String: Any] = [
+                "doc": doc(property.doc), "name": property.name, "type": property.type, "key": literal(property.key),
+                "access": access, "binding": binding, "storage": property.name, "isDeprecated": false, "availability": "", "accessorBody": "",
+                "separator": index == decl.properties.count - 1 ? "" : ",",
+            ]
+            if property.isDeprecated {
+                let storage = property.storage
+                values["storage"] = storage
+                values["isDeprecated"] = true
+                values["availability"] = Self.deprecation
+                values["accessorBody"] = decl.isSent ? "{ get { \(storage) } set { \(storage) = newValue } }" : "{ \(storage) }"
+            }
+            return values
+        }
         return ["doc": doc(decl.doc), "name": decl.name, "access": access, "binding": binding, "properties": properties,
                 "hasProperties": !decl.properties.isEmpty, "nestedSource": nestedSource]
     }
