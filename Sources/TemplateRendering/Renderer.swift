@@ -17,15 +17,18 @@ public enum Renderer {
     /// template, built in or the user's, can leave it out). Fails when a template is missing.
     public static func render(_ model: RenderModel, with templates: TemplateLibrary) -> Result<[OutputFile], Diagnostic> {
         let values = TemplateValues(access: model.access)
-        let types = model.types.concurrentMap { type in Shared(values.type(type, nestedSource: nestedSource(of: type, values, templates))) }
         let header = headerLine(sources: model.sources) + "\n\n"
-        let perFile = outputFiles.indices.map { index in
-            // Each models file sees only its own types; the other files see none.
-            let own = index < modelFileCount ? zip(model.types, types).filter { modelFile(of: $0.0.name) == index }.map(\.1.values) : []
-            return Shared(values.root(model, types: own))
-        }
-        let rendered = Array(zip(outputFiles, perFile)).concurrentMap { file, values in
-            templates.render(values.values, template: file.template).map { OutputFile(name: file.name, contents: header + $0) }
+        // What every file sees, converted once; each models file adds only its own types, converted
+        // while that file renders, so the values of all types never live at once.
+        let common = Shared(values.root(model, types: []))
+        let typesByFile = (0..<modelFileCount).map { index in model.types.filter { modelFile(of: $0.name) == index } }
+        let rendered = Array(outputFiles.indices).concurrentMap { index -> OutputFile? in
+            var root = common.values
+            if index < modelFileCount {
+                root["types"] = typesByFile[index].map { values.type($0, nestedSource: nestedSource(of: $0, values, templates)) }
+            }
+            let file = outputFiles[index]
+            return templates.render(root, template: file.template).map { OutputFile(name: file.name, contents: header + $0) }
         }
         var files: [OutputFile] = []
         for (file, output) in zip(outputFiles, rendered) {
