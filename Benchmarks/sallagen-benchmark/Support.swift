@@ -103,7 +103,23 @@ enum SpawnError: Error, CustomStringConvertible {
 /// Starts `path` with `arguments` through posix_spawn and reaps it with wait4, which hands back the
 /// child's resource usage (Foundation's Process reaps its children itself, so its rusage is lost).
 /// Output goes to files in `scratch` and is read back afterwards.
+/// The peak memory wait4 reports for a child of this process includes this process's own: posix_spawn
+/// starts the child in the parent's memory, and the high-water mark survives exec. GNU time forks the
+/// measured program from its own small process, so its figure is the program's alone.
+let gnuTime = "/usr/bin/time"
+
 func spawnMeasured(_ path: String, _ arguments: [String], scratch: URL) throws -> SpawnResult {
+    let memoryPath = scratch.appendingPathComponent("maxrss.txt").path
+    guard !FileManager.default.isExecutableFile(atPath: gnuTime) else {
+        var result = try spawnWaited(gnuTime, ["-f", "%M", "-o", memoryPath, path] + arguments, scratch: scratch)
+        let reported = (try? String(contentsOfFile: memoryPath, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        result.peakRSSKilobytes = reported ?? result.peakRSSKilobytes
+        return result
+    }
+    return try spawnWaited(path, arguments, scratch: scratch)
+}
+
+private func spawnWaited(_ path: String, _ arguments: [String], scratch: URL) throws -> SpawnResult {
     let outPath = scratch.appendingPathComponent("stdout.txt").path
     let errPath = scratch.appendingPathComponent("stderr.txt").path
     #if canImport(Darwin)

@@ -258,7 +258,7 @@ if FileManager.default.isExecutableFile(atPath: sallagenBinary) {
     if let cli {
         print(row("wall time", cli.wall))
         print(row("CPU time of the child (user + sys)", cli.cpu))
-        print("  " + pad("peak RSS of the child (wait4 ru_maxrss)", 44)
+        print("  " + pad("peak RSS of the child (its own, by GNU time)", 44)
             + padLeft(formatMB(kilobytes: Int(cli.peakKilobytes.min)), 10) + padLeft(formatMB(kilobytes: Int(cli.peakKilobytes.median)), 10))
         print("  it said: \(cli.summary)")
     }
