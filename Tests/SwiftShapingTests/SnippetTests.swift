@@ -52,12 +52,41 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(Snippet.property("parent", of: "Category", in: result.spec)?.schema.kind, .reference("Category"))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: ["Category"]))
-        assertContains(rendered.models,
-                          "    public let children: [Category]?\n",
-                          "    public let parent: Indirect<Category>?\n",
-                          "        self.children = container.lenient([Category].self, forKey: \"children\")",
-                          "        self.parent = container.lenient(Indirect<Category>.self, forKey: \"parent\")",
-                          "        try container.encodeIfPresent(self.parent, forKey: \"parent\")")
+        assertDeclaration(#"""
+            /// The `Category` schema of the API.
+            public struct Category: SallaModel {
+                /// The `id` field of `Category`.
+                public let id: Int?
+                /// The `children` field of `Category`.
+                public let children: [Category]?
+                /// The `parent` field of `Category`.
+                public let parent: Indirect<Category>?
+
+                public init(
+                    id: Int? = nil,
+                    children: [Category]? = nil,
+                    parent: Indirect<Category>? = nil
+                ) {
+                    self.id = id
+                    self.children = children
+                    self.parent = parent
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: JSONKey.self)
+                    self.id = container.lenient(Int.self, forKey: "id")
+                    self.children = container.lenient([Category].self, forKey: "children")
+                    self.parent = container.lenient(Indirect<Category>.self, forKey: "parent")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: JSONKey.self)
+                    try container.encodeIfPresent(self.id, forKey: "id")
+                    try container.encodeIfPresent(self.children, forKey: "children")
+                    try container.encodeIfPresent(self.parent, forKey: "parent")
+                }
+            }
+            """#, in: rendered.models)
         assertNotContains(rendered.models, "Indirect<[Category]>", "[Indirect<Category>]")
         try assertTypeChecks(rendered)
     }
@@ -571,7 +600,36 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(Snippet.property("priority", of: "Ticket", in: result.spec)?.schema.kind, .enumeration(EnumSchema(base: .integer, values: ["1", "2", "3"])))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Ticket"]))
-        assertContains(rendered.models, "    public var priority: Int?\n")
+        assertDeclaration(#"""
+            /// The `Ticket` schema of the API.
+            public struct Ticket: SallaModel {
+                /// The `priority` field of `Ticket`.
+                public var priority: Int?
+
+                public init(
+                    priority: Int? = nil
+                ) {
+                    self.priority = priority
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: JSONKey.self)
+                    self.priority = container.lenient(Int.self, forKey: "priority")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: JSONKey.self)
+                    try container.encodeIfPresent(self.priority, forKey: "priority")
+                }
+            }
+            """#, in: rendered.models)
+        assertDeclaration(#"""
+            extension Ticket: Validatable {
+                public func validate(into validator: inout Validator, at path: FieldPath) {
+                    validator.oneOf(priority, [1, 2, 3], at: path.appending("priority"))
+                }
+            }
+            """#, in: rendered.validation)
         assertNotContains(rendered.models, "enum Priority")
         assertContains(rendered.validation, "        validator.oneOf(priority, [1, 2, 3], at: path.appending(\"priority\"))")
     }
@@ -604,6 +662,29 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(Snippet.property("labels", of: "Product", in: result.spec)?.schema.kind, .map(Schema(.string(nil))))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.responding(with: ["Product"]))
+        assertDeclaration(#"""
+            /// The `Product` schema of the API.
+            public struct Product: SallaModel {
+                /// The `labels` field of `Product`.
+                public let labels: [String: String]?
+
+                public init(
+                    labels: [String: String]? = nil
+                ) {
+                    self.labels = labels
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: JSONKey.self)
+                    self.labels = container.lenient([String: String].self, forKey: "labels")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: JSONKey.self)
+                    try container.encodeIfPresent(self.labels, forKey: "labels")
+                }
+            }
+            """#, in: rendered.models)
         assertContains(rendered.models, "    public let labels: [String: String]?\n", "        self.labels = container.lenient([String: String].self, forKey: \"labels\")")
     }
 
@@ -667,7 +748,13 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(Snippet.property("code", of: "Form", in: result.spec)?.schema.constraints.pattern, #"^[A-Z]{3}\d*$"#)
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
-        assertContains(rendered.validation, #"        validator.pattern(code, "^[A-Z]{3}\\d*$", at: path.appending("code"))"#)
+        assertDeclaration(#"""
+            extension Form: Validatable {
+                public func validate(into validator: inout Validator, at path: FieldPath) {
+                    validator.pattern(code, "^[A-Z]{3}\\d*$", at: path.appending("code"))
+                }
+            }
+            """#, in: rendered.validation)
         XCTAssertEqual(rendered.warnings, [])
     }
 
@@ -722,11 +809,16 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(Snippet.property("price", of: "Form", in: result.spec)?.schema.constraints, Constraints(minimum: 0.5, maximum: 1000, exclusiveMaximum: true))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
-        assertContains(rendered.validation,
-                          "        validator.minimum(quantity, 1, at: path.appending(\"quantity\"))",
-                          "        validator.maximum(quantity, 100, at: path.appending(\"quantity\"))",
-                          "        validator.minimum(price, 0.5, at: path.appending(\"price\"))",
-                          "        validator.maximum(price, 1000.0, exclusive: true, at: path.appending(\"price\"))")
+        assertDeclaration(#"""
+            extension Form: Validatable {
+                public func validate(into validator: inout Validator, at path: FieldPath) {
+                    validator.minimum(quantity, 1, at: path.appending("quantity"))
+                    validator.maximum(quantity, 100, at: path.appending("quantity"))
+                    validator.minimum(price, 0.5, at: path.appending("price"))
+                    validator.maximum(price, 1000.0, exclusive: true, at: path.appending("price"))
+                }
+            }
+            """#, in: rendered.validation)
         assertNotContains(rendered.validation, "quantity, 1.0", "quantity, 100.0")
         try assertTypeChecks(rendered)
     }
@@ -760,6 +852,15 @@ final class SnippetTests: XCTestCase {
                 contact:
                   $ref: '#/components/schemas/Email'
             """, paths: Snippet.requesting(with: ["Ticket"]))
+        assertDeclaration(#"""
+            extension Ticket: Validatable {
+                public func validate(into validator: inout Validator, at path: FieldPath) {
+                    validator.oneOf(priority, [1, 2, 3], at: path.appending("priority"))
+                    validator.maxLength(contact, 50, at: path.appending("contact"))
+                    validator.format(contact, .email, at: path.appending("contact"))
+                }
+            }
+            """#, in: rendered.validation)
         assertContains(rendered.validation,
                        "        validator.oneOf(priority, [1, 2, 3], at: path.appending(\"priority\"))",
                        "        validator.maxLength(contact, 50, at: path.appending(\"contact\"))",
@@ -782,6 +883,15 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(Snippet.property("tags", of: "Form", in: result.spec)?.schema, Schema(.array(Schema(.string(nil))), constraints: Constraints(minItems: 1, maxItems: 5, uniqueItems: true)))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
+        assertDeclaration(#"""
+            extension Form: Validatable {
+                public func validate(into validator: inout Validator, at path: FieldPath) {
+                    validator.minItems(tags, 1, at: path.appending("tags"))
+                    validator.maxItems(tags, 5, at: path.appending("tags"))
+                    validator.uniqueItems(tags, at: path.appending("tags"))
+                }
+            }
+            """#, in: rendered.validation)
         assertContains(rendered.validation,
                           "        validator.minItems(tags, 1, at: path.appending(\"tags\"))",
                           "        validator.maxItems(tags, 5, at: path.appending(\"tags\"))",
@@ -805,12 +915,57 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(Snippet.property("token", of: "Form", in: result.spec)?.schema.kind, .string(.uuid))
 
         let rendered = try Snippet.generate(schemas: schemas, paths: Snippet.requesting(with: ["Form"]))
-        assertContains(rendered.models, "    public var createdAt: String?\n")
-        assertContains(rendered.validation,
-                          "        validator.format(email, .email, at: path.appending(\"email\"))",
-                          "        validator.format(birthday, .date, at: path.appending(\"birthday\"))",
-                          "        validator.format(createdAt, .dateTime, at: path.appending(\"created_at\"))",
-                          "        validator.format(token, .uuid, at: path.appending(\"token\"))")
+        assertDeclaration(#"""
+            /// The `Form` schema of the API.
+            public struct Form: SallaModel {
+                /// The `email` field of `Form`.
+                public var email: String?
+                /// The `birthday` field of `Form`.
+                public var birthday: String?
+                /// The `created_at` field of `Form`.
+                public var createdAt: String?
+                /// The `token` field of `Form`.
+                public var token: String?
+
+                public init(
+                    email: String? = nil,
+                    birthday: String? = nil,
+                    createdAt: String? = nil,
+                    token: String? = nil
+                ) {
+                    self.email = email
+                    self.birthday = birthday
+                    self.createdAt = createdAt
+                    self.token = token
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: JSONKey.self)
+                    self.email = container.lenient(String.self, forKey: "email")
+                    self.birthday = container.lenient(String.self, forKey: "birthday")
+                    self.createdAt = container.lenient(String.self, forKey: "created_at")
+                    self.token = container.lenient(String.self, forKey: "token")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: JSONKey.self)
+                    try container.encodeIfPresent(self.email, forKey: "email")
+                    try container.encodeIfPresent(self.birthday, forKey: "birthday")
+                    try container.encodeIfPresent(self.createdAt, forKey: "created_at")
+                    try container.encodeIfPresent(self.token, forKey: "token")
+                }
+            }
+            """#, in: rendered.models)
+        assertDeclaration(#"""
+            extension Form: Validatable {
+                public func validate(into validator: inout Validator, at path: FieldPath) {
+                    validator.format(email, .email, at: path.appending("email"))
+                    validator.format(birthday, .date, at: path.appending("birthday"))
+                    validator.format(createdAt, .dateTime, at: path.appending("created_at"))
+                    validator.format(token, .uuid, at: path.appending("token"))
+                }
+            }
+            """#, in: rendered.validation)
         try assertTypeChecks(rendered)
     }
 
@@ -826,17 +981,53 @@ final class SnippetTests: XCTestCase {
                 import: {type: string}
                 type: {type: string}
             """, paths: Snippet.requesting(with: ["Settings"]))
-        assertContains(rendered.models,
-                          "    public var `default`: String?\n",
-                          "    public var `return`: String?\n",
-                          "    public var `import`: String?\n",
-                          "    public var type: String?\n",
-                          "        `default`: String? = nil,\n",
-                          "        self.`default` = `default`\n",
-                          "        self.`default` = container.lenient(String.self, forKey: \"default\")",
-                          "        try container.encodeIfPresent(self.`default`, forKey: \"default\")",
-                          "        self.`return` = container.lenient(String.self, forKey: \"return\")",
-                          "        try container.encodeIfPresent(self.`import`, forKey: \"import\")")
+        assertDeclaration(#"""
+            /// The `Settings` schema of the API.
+            public struct Settings: SallaModel {
+                /// The `default` field of `Settings`.
+                public var `default`: String?
+                /// The `return` field of `Settings`.
+                public var `return`: String?
+                /// The `import` field of `Settings`.
+                public var `import`: String?
+                /// The `type` field of `Settings`.
+                public var type: String?
+
+                public init(
+                    `default`: String? = nil,
+                    `return`: String? = nil,
+                    `import`: String? = nil,
+                    type: String? = nil
+                ) {
+                    self.`default` = `default`
+                    self.`return` = `return`
+                    self.`import` = `import`
+                    self.type = type
+                }
+
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: JSONKey.self)
+                    self.`default` = container.lenient(String.self, forKey: "default")
+                    self.`return` = container.lenient(String.self, forKey: "return")
+                    self.`import` = container.lenient(String.self, forKey: "import")
+                    self.type = container.lenient(String.self, forKey: "type")
+                }
+
+                public func encode(to encoder: any Encoder) throws {
+                    var container = encoder.container(keyedBy: JSONKey.self)
+                    try container.encodeIfPresent(self.`default`, forKey: "default")
+                    try container.encodeIfPresent(self.`return`, forKey: "return")
+                    try container.encodeIfPresent(self.`import`, forKey: "import")
+                    try container.encodeIfPresent(self.type, forKey: "type")
+                }
+            }
+            """#, in: rendered.models)
+        assertDeclaration(#"""
+            extension Settings: Validatable {
+                public func validate(into validator: inout Validator, at path: FieldPath) {
+                }
+            }
+            """#, in: rendered.validation)
         try assertTypeChecks(rendered)
     }
 
