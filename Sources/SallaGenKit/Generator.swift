@@ -13,15 +13,21 @@ public enum Generator {
     /// The fixed set of files a run produces, known before any spec is read.
     public static var outputFiles: [String] { Renderer.outputFiles.map(\.name) }
 
+    /// This generator's version, which every generated file's header names.
+    public static var version: String { Renderer.generatorVersion }
+
     public struct Options: Sendable {
         public var inputs: [String]
         public var templatesDirectory: String?
         public var accessLevel: AccessLevel
+        /// The configuration whose operation filters apply (its other settings are the caller's to merge).
+        public var configuration: Configuration?
 
-        public init(inputs: [String], templatesDirectory: String? = nil, accessLevel: AccessLevel = .public) {
+        public init(inputs: [String], templatesDirectory: String? = nil, accessLevel: AccessLevel = .public, configuration: Configuration? = nil) {
             self.inputs = inputs
             self.templatesDirectory = templatesDirectory
             self.accessLevel = accessLevel
+            self.configuration = configuration
         }
     }
 
@@ -42,7 +48,13 @@ public enum Generator {
         let merged = mergedSpec(inputs: options.inputs)
         output.spec = merged.spec
         output.diagnostics = merged.diagnostics
-        guard let spec = merged.spec, !merged.hasErrors else { return output }
+        guard var spec = merged.spec, !merged.hasErrors else { return output }
+        if let configuration = options.configuration {
+            var diagnostics = DiagnosticBag()
+            spec = configuration.filter(spec, diagnostics: &diagnostics)
+            output.diagnostics += diagnostics.all
+            guard !output.hasErrors else { return output.sorted() }
+        }
 
         let sources = merged.files.map { ($0 as NSString).lastPathComponent }
         let shaped = SwiftShaper.shape(spec, options: ShapingOptions(accessLevel: options.accessLevel, sourceNames: sources))

@@ -5,6 +5,9 @@ import SwiftShaping
 
 /// Stage 4: the render model through the templates into the fixed set of output files.
 public enum Renderer {
+    /// The generator's version, named in the header of every file it writes.
+    public static let generatorVersion = "0.3.0"
+
     /// Models are spread over this many files so a build compiles them on several cores at once.
     public static let modelFileCount = 4
 
@@ -47,7 +50,7 @@ public enum Renderer {
         case 1...3: from = " from " + names.joined(separator: ", ")
         default: from = " from \(names.count) OpenAPI documents"
         }
-        return CommentText.line(OutputWriter.marker + from + ". Do not edit: regenerate instead.")
+        return CommentText.line(OutputWriter.marker + " \(generatorVersion)" + from + ". Do not edit: regenerate instead.")
     }
 
     /// The models file a top-level type goes to: by a hash of its name, so a type stays in its

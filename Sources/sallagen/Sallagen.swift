@@ -28,21 +28,45 @@ struct Sallagen: ParsableCommand {
               sallagen specs/customers.yaml -o Generated --templates MyTemplates
               sallagen merge ../shared/salla-openapi -o salla-merged.yaml
             """,
+        version: Generator.version,
         subcommands: [Generate.self, Merge.self],
         defaultSubcommand: Generate.self
     )
 }
 
-/// What `generate` and `merge` both take: the documents to read, and whether to only compare.
+/// What `generate` and `merge` both take: the documents to read (or a configuration naming
+/// them), and whether to only compare.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "OpenAPI documents, or folders to search for them.")
+    @Argument(help: "OpenAPI documents, or folders to search for them (given here, they replace the configuration's).")
     var specs: [String] = []
+
+    @Option(help: "A sallagen.yaml configuration: specs, access level, templates, operation filters (see README). Not looked for unless given.")
+    var config: String?
 
     @Flag(help: "Write nothing; exit 1 when the output differs from what would be written.")
     var check = false
 
     func validate() throws {
-        if specs.isEmpty { throw ValidationError("give at least one OpenAPI document or folder") }
+        if specs.isEmpty && config == nil { throw ValidationError("give at least one OpenAPI document or folder, or --config") }
+    }
+
+    /// The configuration, if one was given; exits 1 with its located errors when it is not valid.
+    func loadConfiguration() throws -> Configuration? {
+        guard let config else { return nil }
+        let loaded = Configuration.load(config)
+        report(loaded.diagnostics)
+        guard let configuration = loaded.configuration else { throw ExitCode(1) }
+        return configuration
+    }
+
+    /// The documents to read: those given on the command line, else the configuration's.
+    func documents(_ configuration: Configuration?) throws -> [String] {
+        let documents = specs.isEmpty ? configuration?.specs ?? [] : specs
+        if documents.isEmpty, let config {
+            report([.error("the configuration names no specs and none are given", at: SourceLocation(file: config, line: 1, column: 1))])
+            throw ExitCode(1)
+        }
+        return documents
     }
 }
 
@@ -64,11 +88,15 @@ struct Generate: ParsableCommand {
     @Option(help: "A folder of .mustache templates that replace the built-in templates of the same name.")
     var templates: String?
 
-    @Option(help: "Access level of the generated declarations: public or internal.")
-    var accessLevel: AccessLevel = .public
+    @Option(help: "Access level of the generated declarations: public (the default) or internal.")
+    var accessLevel: AccessLevel?
 
     func run() throws {
-        let result = Generator.generate(.init(inputs: inputs.specs, templatesDirectory: templates, accessLevel: accessLevel))
+        // A flag given on the command line wins over the configuration.
+        let configuration = try inputs.loadConfiguration()
+        let result = Generator.generate(.init(
+            inputs: try inputs.documents(configuration), templatesDirectory: templates ?? configuration?.templates,
+            accessLevel: accessLevel ?? configuration?.accessLevel ?? .public, configuration: configuration))
         report(result.diagnostics)
         guard !result.hasErrors else { throw ExitCode(1) }
 
@@ -115,7 +143,7 @@ struct Merge: ParsableCommand {
     var output: String
 
     func run() throws {
-        let merged = Generator.mergedSpec(inputs: inputs.specs, excluding: [output])
+        let merged = Generator.mergedSpec(inputs: try inputs.documents(try inputs.loadConfiguration()), excluding: [output])
         report(merged.diagnostics)
         guard let spec = merged.spec, !merged.hasErrors else { throw ExitCode(1) }
 
@@ -144,7 +172,7 @@ struct Merge: ParsableCommand {
     }
 }
 
-private func report(_ diagnostics: [Diagnostic]) {
+func report(_ diagnostics: [Diagnostic]) {
     for diagnostic in diagnostics { standardError(diagnostic.description) }
 }
 

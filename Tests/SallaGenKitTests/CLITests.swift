@@ -80,7 +80,7 @@ final class CLITests: CommandTestCase {
         XCTAssertEqual(try sallagen([customersSpec]).status, 2, "missing -o")
         let noSpec = try sallagen(["-o", "Out"])
         XCTAssertEqual(noSpec.status, 2, "no spec")
-        XCTAssertTrue(noSpec.standardError.hasPrefix("sallagen: error: give at least one OpenAPI document or folder\nUsage: "), noSpec.standardError)
+        XCTAssertTrue(noSpec.standardError.hasPrefix("sallagen: error: give at least one OpenAPI document or folder, or --config\nUsage: "), noSpec.standardError)
         let badLevel = try sallagen([customersSpec, "-o", "Out", "--access-level", "private"])
         XCTAssertEqual(badLevel.status, 2)
         XCTAssertTrue(badLevel.standardError.contains("private"), badLevel.standardError)
