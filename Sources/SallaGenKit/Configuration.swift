@@ -16,6 +16,10 @@ import YAMLLoader
 ///   operations: [listCustomers, Customers.update]   # an operationId, or tag.method (Salla's method name)
 /// exclude:
 ///   operations: [Customers.delete]
+/// rename:                              # keyed by the names sallagen generates
+///   types: {Customer: Client}
+///   properties: {Client.firstName: givenName}   # the type's final name, then the property
+///   methods: {CustomersAPI.update: modify}      # the namespace type, then the method
 /// ```
 public struct Configuration: Sendable {
     /// Where the configuration was read from.
@@ -26,8 +30,9 @@ public struct Configuration: Sendable {
     public var templates: String?
     public var include: OperationFilter?
     public var exclude: OperationFilter?
+    public var renames = Renames()
 
-    public static let keys = ["specs", "access-level", "templates", "include", "exclude"]
+    public static let keys = ["specs", "access-level", "templates", "include", "exclude", "rename"]
 
     /// Reads the configuration at `path`; nil with located errors when it is not valid.
     public static func load(_ path: String) -> (configuration: Configuration?, diagnostics: [Diagnostic]) {
@@ -124,6 +129,7 @@ private struct ConfigurationReader {
             case "templates": configuration.templates = string(pair.value, key).map { resolve($0, in: folder) }
             case "include": configuration.include = filter(pair.value, key)
             case "exclude": configuration.exclude = filter(pair.value, key)
+            case "rename": configuration.renames = renames(pair.value)
             default:
                 error("unknown key '\(key)' (expected \(Configuration.keys.joined(separator: ", ")))", at: pair.key)
             }
@@ -153,6 +159,40 @@ private struct ConfigurationReader {
             }
         }
         return filter
+    }
+
+    private mutating func renames(_ node: YAMLNode) -> Renames {
+        var renames = Renames()
+        guard let pairs = node.mapping else {
+            error("'rename' must be a mapping with 'types', 'properties' and 'methods', found \(node.kindName)", at: node)
+            return renames
+        }
+        for pair in pairs {
+            let kind = pair.keyString ?? ""
+            guard ["types", "properties", "methods"].contains(kind) else {
+                error("unknown key '\(kind)' in 'rename' (expected types, properties, methods)", at: pair.key)
+                continue
+            }
+            guard let entries = pair.value.mapping else {
+                error("'rename.\(kind)' must map generated names to new ones, found \(pair.value.kindName)", at: pair.value)
+                continue
+            }
+            var table: [String: Renames.Entry] = [:]
+            for entry in entries {
+                guard let from = string(entry.key, "rename.\(kind)"), let to = string(entry.value, "rename.\(kind)") else { continue }
+                guard Renames.isIdentifier(to) else {
+                    error("'\(to)' is not a Swift identifier (letters, digits and _, not first a digit)", at: entry.value)
+                    continue
+                }
+                table[from] = Renames.Entry(name: to, location: entry.key.location)
+            }
+            switch kind {
+            case "types": renames.types = table
+            case "properties": renames.properties = table
+            default: renames.methods = table
+            }
+        }
+        return renames
     }
 
     private mutating func strings(_ node: YAMLNode, _ key: String) -> [String] {

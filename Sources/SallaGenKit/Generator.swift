@@ -57,7 +57,8 @@ public enum Generator {
         }
 
         let sources = merged.files.map { ($0 as NSString).lastPathComponent }
-        let shaped = SwiftShaper.shape(spec, options: ShapingOptions(accessLevel: options.accessLevel, sourceNames: sources))
+        let shaped = SwiftShaper.shape(spec, options: ShapingOptions(
+            accessLevel: options.accessLevel, sourceNames: sources, renames: options.configuration?.renames ?? Renames()))
         output.diagnostics = (output.diagnostics + shaped.diagnostics)
         output.model = shaped.model
         guard !output.hasErrors else { return output.sorted() }

@@ -16,7 +16,8 @@ extension Shaper {
     func uniqueTypeName(_ hint: String, in scope: inout Scope) -> String {
         switch scope.names {
         case .topLevel:
-            return SwiftNaming.uniqueType(hint, in: &takenTypeNames)
+            let generated = SwiftNaming.uniqueType(hint, in: &takenTypeNames)
+            return renamedType(generated, key: generated, taken: &takenTypeNames)
         case .nested(var own, let referenced):
             // A nested type is named for its role (`Order.Item`); where that would hide a type the
             // struct uses, the parent's name goes in front (`Order.OrderItem`), and only then a number.
@@ -31,8 +32,9 @@ extension Shaper {
                 counter += 1
             }
             own.insert(name)
+            let renamed = renamedType(name, key: scope.qualifiedName + "." + name, taken: &own)
             scope.names = .nested(own: own, referenced: referenced)
-            return name
+            return renamed
         }
     }
 
@@ -113,7 +115,8 @@ extension Shaper {
         var rules: [ValidationRule] = []
         let basePath = scope.propertyPath
         for property in object.properties {
-            let swiftName = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &propertyNames)
+            let generated = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &propertyNames)
+            let swiftName = renamedMember(generated, of: scope.qualifiedName, in: options.renames.properties, kind: "properties", taken: &propertyNames)
             scope.propertyPath = basePath + [property.name]
             var type = swiftType(property.schema, hint: SwiftNaming.typeName(property.name), scope: &scope)
             if let component = scope.component, indirectEdges.contains(MemberPath(component: component, properties: scope.propertyPath)) {
@@ -200,7 +203,8 @@ extension Shaper {
 
     /// Declares an inline schema as a new top-level type with a unique name.
     func topLevelType(_ schema: Schema, name: String, forRequest: Bool) -> SwiftType {
-        let unique = SwiftNaming.uniqueType(name, in: &takenTypeNames)
+        let generated = SwiftNaming.uniqueType(name, in: &takenTypeNames)
+        let unique = renamedType(generated, key: generated, taken: &takenTypeNames)
         let declared = declaration(for: schema, named: unique, component: nil, forRequest: forRequest)
         output.add(declared)
         switch declared.type {

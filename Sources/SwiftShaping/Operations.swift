@@ -15,7 +15,8 @@ extension Shaper {
             let named = entries.sorted { ($0.0.sdkMethodName == nil ? 1 : 0) < ($1.0.sdkMethodName == nil ? 1 : 0) }
             var chosen: [Endpoint: String] = [:]
             for (operation, _) in named {
-                chosen[operation.endpoint] = methodName(for: operation, taken: &methodNames)
+                let generated = methodName(for: operation, taken: &methodNames)
+                chosen[operation.endpoint] = renamedMember(generated, of: typeName, in: options.renames.methods, kind: "methods", taken: &methodNames)
             }
             let operations = entries.map { operation, payload in
                 operationDecl(operation, payload: payload, name: chosen[operation.endpoint] ?? "call")

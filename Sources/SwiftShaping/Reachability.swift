@@ -52,8 +52,11 @@ extension Shaper {
         requestComponents = closure(requestRoots)
         let reachable = closure(responseRoots).union(requestComponents)
         takenTypeNames = ReservedNames.types
+        // A rename must not take the name another component would get.
+        generatedTypeNames.formUnion(reachable.map(SwiftNaming.typeName))
         for name in reachable.sorted() {
-            swiftNames[name] = SwiftNaming.unique(SwiftNaming.typeName(name), in: &takenTypeNames)
+            let generated = SwiftNaming.unique(SwiftNaming.typeName(name), in: &takenTypeNames)
+            swiftNames[name] = renamedType(generated, key: generated, taken: &takenTypeNames)
         }
     }
 
@@ -72,7 +75,8 @@ extension Shaper {
     func nameNamespaces() {
         var propertyNames = ReservedNames.clientMembers
         for group in Set(spec.operations.map(\.group)).sorted() {
-            let typeName = SwiftNaming.uniqueType(SwiftNaming.typeName(group) + "API", in: &takenTypeNames)
+            let generated = SwiftNaming.uniqueType(SwiftNaming.typeName(group) + "API", in: &takenTypeNames)
+            let typeName = renamedType(generated, key: generated, taken: &takenTypeNames)
             namespaceNames[group] = (typeName, SwiftNaming.unique(SwiftNaming.memberName(group), in: &propertyNames))
         }
     }

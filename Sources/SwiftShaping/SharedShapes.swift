@@ -7,6 +7,11 @@ struct SharedShapes {
     struct Entry {
         var name: String
         var forRequest: Bool
+        /// The description every occurrence gives, nil where they differ: one place's words
+        /// (`The customer's gender.`) would mislead at the others.
+        var description: String?
+        /// The type it is first met in, to say where it comes from when the descriptions differ.
+        var firstOwner: String
     }
 
     /// Top-level names for the inline shapes that occur more than once, by their shape.
@@ -50,14 +55,15 @@ struct SharedShapes {
     /// sent in requests; `taken` are names already in use, and receives the new ones.
     init(roots: [(schema: Schema, hint: String, owner: String, inline: Bool, forRequest: Bool)], allowObjects: Bool, taken: inout Set<String>) {
         var order: [Schema] = []
-        var seen: [Schema: (count: Int, hint: String, owner: String, forRequest: Bool)] = [:]
+        var seen: [Schema: (count: Int, hint: String, owner: String, forRequest: Bool, description: String??)] = [:]
         func visit(_ schema: Schema, hint: String, owner: String, inline: Bool, forRequest: Bool) {
             if inline, Self.isDeclaration(schema, allowObjects: allowObjects) {
                 let key = Self.key(schema)
                 if let found = seen[key] {
-                    seen[key] = (found.count + 1, found.hint, found.owner, found.forRequest || forRequest)
+                    let description: String?? = found.description == .some(schema.description) ? found.description : .some(nil)
+                    seen[key] = (found.count + 1, found.hint, found.owner, found.forRequest || forRequest, description)
                 } else {
-                    seen[key] = (1, hint, owner, forRequest)
+                    seen[key] = (1, hint, owner, forRequest, .some(schema.description))
                     order.append(key)
                 }
             }
@@ -82,8 +88,15 @@ struct SharedShapes {
             let candidates = [found.hint, found.owner + found.hint].map(ReservedNames.avoidingTypes)
             let name = candidates.first { !taken.contains($0) } ?? SwiftNaming.uniqueType(found.owner + found.hint, in: &taken)
             taken.insert(name)
-            entries[key] = Entry(name: name, forRequest: found.forRequest)
+            entries[key] = Entry(name: name, forRequest: found.forRequest, description: found.description ?? nil, firstOwner: found.owner)
         }
+    }
+
+    /// Each shared shape under the name `rename` gives it.
+    mutating func renameEntries(_ rename: (String) -> String) {
+        var renamed = entries
+        for (key, entry) in entries { renamed[key]?.name = rename(entry.name) }
+        entries = renamed
     }
 
     func entry(for schema: Schema) -> Entry? {
@@ -114,5 +127,6 @@ extension Shaper {
         }
         // A struct shared by several owners cannot carry an owner's indirect storage.
         shared = SharedShapes(roots: roots, allowObjects: indirectEdges.isEmpty, taken: &takenTypeNames)
+        shared.renameEntries { renamedType($0, key: $0, taken: &takenTypeNames) }
     }
 }

@@ -6,10 +6,13 @@ public struct ShapingOptions: Sendable {
     public var accessLevel: AccessLevel
     /// Input file names (no directories) for the generated header.
     public var sourceNames: [String]
+    /// Names given in place of generated ones.
+    public var renames: Renames
 
-    public init(accessLevel: AccessLevel = .public, sourceNames: [String] = []) {
+    public init(accessLevel: AccessLevel = .public, sourceNames: [String] = [], renames: Renames = Renames()) {
         self.accessLevel = accessLevel
         self.sourceNames = sourceNames
+        self.renames = renames
     }
 }
 
@@ -49,6 +52,12 @@ final class Shaper {
     var aliasCycles = Set<String>()
     /// Each resource group's namespace: the type inside `SallaClient` and the `client.` accessor.
     var namespaceNames: [String: (typeName: String, propertyName: String)] = [:]
+    /// The renames that matched something, as `types.Customer`, `properties.Customer.firstName`.
+    var usedRenames = Set<String>()
+    /// Every type name sallagen chose before renames, and the type renames applied, to find a
+    /// rename that takes another type's name.
+    var generatedTypeNames = Set<String>()
+    var renamedTypes: [(key: String, generated: String, entry: Renames.Entry)] = []
 
     init(spec: Spec, options: ShapingOptions) {
         self.spec = spec
@@ -68,6 +77,7 @@ final class Shaper {
             output.add(declaration(for: type.schema, named: swiftName, component: name, forRequest: requestComponents.contains(name), origin: origin(of: type)))
         }
         let namespaces = shapeNamespaces(payloads: payloads)
+        reportUnusedRenames()
         return RenderModel(sources: options.sourceNames, access: options.accessLevel, types: output.types, namespaces: namespaces, validations: output.validations)
     }
 }

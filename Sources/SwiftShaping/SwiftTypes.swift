@@ -87,7 +87,9 @@ extension Shaper {
     /// A shape written in several places: declared once at the top level, where first met.
     private func sharedType(_ entry: SharedShapes.Entry, _ schema: Schema, scope: inout Scope) -> SwiftType {
         if declaredShared.insert(entry.name).inserted {
-            let declared = declaration(for: schema, named: entry.name, component: nil, forRequest: entry.forRequest)
+            var shape = schema
+            shape.description = entry.description ?? "Written the same way in several places of the API, first in `\(entry.firstOwner)`."
+            let declared = declaration(for: shape, named: entry.name, component: nil, forRequest: entry.forRequest)
             scope.companions += declared.companions + (declared.type.map { [$0] } ?? [])
             scope.validations += declared.validations
         }

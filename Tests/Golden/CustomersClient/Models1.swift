@@ -3,7 +3,7 @@
 import Foundation
 import SallaRuntime
 
-/// Gender.
+/// Written the same way in several places of the API, first in `Customer`.
 public enum Gender: OpenEnumeration, Codable, Hashable, Sendable {
     case male
     case female
