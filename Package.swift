@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "sallagen", targets: ["sallagen"]),
         .library(name: "SallaRuntime", targets: ["SallaRuntime"]),
         .library(name: "SallaGenKit", targets: ["SallaGenKit"]),
+        // A build-tool plugin that generates a target's client from the OpenAPI documents inside it.
+        .plugin(name: "SallaGenPlugin", targets: ["SallaGenPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -54,6 +56,7 @@ let package = Package(
         // Build-time helper that turns Templates/*.mustache into Swift string literals.
         .executableTarget(name: "embed-templates"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
+        .plugin(name: "SallaGenPlugin", capability: .buildTool(), dependencies: ["sallagen"]),
 
         // Tests, one target per stage, sharing one support library (package root, temporary
         // folders, processes, the compiler, snippet documents).
