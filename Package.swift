@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "SallaGenKit", targets: ["SallaGenKit"]),
         // A build-tool plugin that generates a target's client from the OpenAPI documents inside it.
         .plugin(name: "SallaGenPlugin", targets: ["SallaGenPlugin"]),
+        // `swift package --allow-writing-to-package-directory generate-salla-client`: the same, into the target's files.
+        .plugin(name: "GenerateSallaClient", targets: ["GenerateSallaClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -57,6 +59,12 @@ let package = Package(
         .executableTarget(name: "embed-templates"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         .plugin(name: "SallaGenPlugin", capability: .buildTool(), dependencies: ["sallagen"]),
+        .plugin(
+            name: "GenerateSallaClient",
+            capability: .command(
+                intent: .custom(verb: "generate-salla-client", description: "Write the generated Salla client into each target that holds Salla OpenAPI documents."),
+                permissions: [.writeToPackageDirectory(reason: "The generated client is written into the target's Generated folder.")]),
+            dependencies: ["sallagen"]),
 
         // Tests, one target per stage, sharing one support library (package root, temporary
         // folders, processes, the compiler, snippet documents).

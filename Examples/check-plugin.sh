@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Proves the build plugin from a clean checkout: the example builds and runs; a second build with
+# Proves the plugins from a clean checkout: the example builds and runs; a second build with
 # nothing changed leaves the generated files untouched; a property added to the spec appears in
-# the next build; a broken spec fails the build with the located message. Works on a copy of the
-# example inside the package (so its `path: "../.."` still names this package).
+# the next build; a broken spec fails the build with the located message; the command plugin
+# writes the client into the target and --check finds it stale after an edit. Works on copies of
+# the example inside the package (so their `path: "../.."` still names this package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -43,4 +44,18 @@ if log=$(swift build 2>&1); then fail "a broken spec still built"; fi
 echo "$log" | grep -E "customers.yaml:[0-9]+:[0-9]+: error: 'maxLength' must be a non-negative integer, found string 'lots'" \
     || { echo "$log" | tail -20; fail "the build did not fail with the located message"; }
 echo "check-plugin: a broken spec failed the build with the located message"
-echo "check-plugin: all 4 checks passed"
+# The command plugin, on a copy without the build plugin: it writes the client into the target,
+# the package builds from those files, and --check fails once the spec changes.
+cp -R "$root/Examples/CustomersApp" "$work/CommittedApp"
+cd "$work/CommittedApp"
+rm -rf .build
+sed -i '/plugins: \[.plugin(name: "SallaGenPlugin"/d' Package.swift
+swift package --allow-writing-to-package-directory generate-salla-client --target CustomersSDK 2>&1 | tail -1
+[[ -f Sources/CustomersSDK/Generated/Client.swift ]] || fail "generate-salla-client wrote no client into the target"
+swift build 2>&1 | tail -1
+[[ "$(.build/debug/CustomersApp)" == *"customer 1: Ahmed (male)"* ]] || fail "the committed client does not run"
+swift package --allow-writing-to-package-directory generate-salla-client --check 2>&1 | tail -1
+sed -i 's/description: The customer model./description: The customer model, edited./' Sources/CustomersSDK/customers.yaml
+if swift package --allow-writing-to-package-directory generate-salla-client --check > /dev/null 2>&1; then fail "--check passed on a stale client"; fi
+echo "check-plugin: the command plugin writes the client into the target, and --check fails when it is stale"
+echo "check-plugin: all 5 checks passed"
