@@ -11,25 +11,31 @@ import PackagePlugin
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
-        let files = target.sourceFiles.map(\.url)
+        return try Self.commands(files: target.sourceFiles.map(\.url), targetName: target.name, workDirectory: context.pluginWorkDirectoryURL) {
+            try context.tool(named: $0).url
+        }
+    }
+
+    /// The one build command for a target made of `files`.
+    static func commands(files: [URL], targetName: String, workDirectory: URL, tool: (String) throws -> URL) throws -> [Command] {
         let configuration = files.first { $0.lastPathComponent == Self.configurationName }
         let documents = files.filter { $0 != configuration && Self.isOpenAPIDocument($0) }
         // With a configuration, sallagen reads the documents it names; every candidate is an input,
         // so editing any of them regenerates.
         let candidates = files.filter { ["yaml", "yml", "json"].contains($0.pathExtension.lowercased()) && $0 != configuration }
         let templates = files.filter { $0.pathExtension == "mustache" }
-        let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
+        let output = workDirectory.appending(path: "GeneratedSources")
         var arguments = configuration == nil ? documents.map { $0.path(percentEncoded: false) } : []
         if let configuration { arguments += ["--config", configuration.path(percentEncoded: false)] }
         arguments += ["-o", output.path(percentEncoded: false)]
         guard configuration != nil || !documents.isEmpty else {
-            Diagnostics.warning("target \(target.name) has no OpenAPI document (a *.yaml, *.yml or *.json with an 'openapi' key) and no \(Self.configurationName); nothing is generated")
+            Diagnostics.warning("target \(targetName) has no OpenAPI document (a *.yaml, *.yml or *.json with an 'openapi' key) and no \(Self.configurationName); nothing is generated")
             return []
         }
         return [
             .buildCommand(
-                displayName: "Generating the Salla client of \(target.name)",
-                executable: try context.tool(named: "sallagen").url,
+                displayName: "Generating the Salla client of \(targetName)",
+                executable: try tool("sallagen"),
                 arguments: arguments,
                 inputFiles: candidates + templates + (configuration.map { [$0] } ?? []),
                 outputFiles: Self.outputFiles.map { output.appending(path: $0) })
@@ -48,3 +54,16 @@ import PackagePlugin
         }
     }
 }
+
+#if canImport(XcodeProjectPlugin)
+import XcodeProjectPlugin
+
+/// The same build command for a target of an Xcode project.
+extension SallaGenPlugin: XcodeBuildToolPlugin {
+    func createBuildCommands(context: XcodePluginContext, target: XcodeTarget) throws -> [Command] {
+        try Self.commands(files: target.inputFiles.map(\.url), targetName: target.displayName, workDirectory: context.pluginWorkDirectoryURL) {
+            try context.tool(named: $0).url
+        }
+    }
+}
+#endif
