@@ -18,14 +18,9 @@ import PackagePlugin
         let tool = try context.tool(named: "sallagen").url
         var generated = 0
         for target in targets {
-            let files = target.sourceFiles.map(\.url)
-            let configuration = files.first { $0.lastPathComponent == "sallagen.yaml" }
-            let documents = files.filter { $0 != configuration && Self.isOpenAPIDocument($0) }
-            guard configuration != nil || !documents.isEmpty else { continue }
-            var arguments = configuration == nil ? documents.map { $0.path(percentEncoded: false) } : []
-            if let configuration { arguments += ["--config", configuration.path(percentEncoded: false)] }
-            arguments += ["-o", target.directoryURL.appending(path: "Generated").path(percentEncoded: false)]
-            if check { arguments.append("--check") }
+            let documents = TargetDocuments(files: target.sourceFiles.map(\.url))
+            guard !documents.isEmpty else { continue }
+            let arguments = documents.arguments(output: target.directoryURL.appending(path: "Generated")) + (check ? ["--check"] : [])
             let process = try Process.run(tool, arguments: arguments)
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
@@ -34,18 +29,6 @@ import PackagePlugin
             generated += 1
         }
         if generated == 0 { Diagnostics.warning("no target holds a sallagen.yaml or an OpenAPI document; nothing was generated") }
-    }
-
-    /// Whether the file's first lines name an OpenAPI version.
-    static func isOpenAPIDocument(_ url: URL) -> Bool {
-        guard ["yaml", "yml", "json"].contains(url.pathExtension.lowercased()),
-              let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
-        return head.split(whereSeparator: \.isNewline).contains { line in
-            let text = line.trimmingCharacters(in: .whitespaces)
-            return text.hasPrefix("openapi:") || text.hasPrefix("\"openapi\"") || text.hasPrefix("{\"openapi\"")
-        }
     }
 }
 

@@ -7,7 +7,6 @@ import PackagePlugin
     /// The files `sallagen` writes, known before any spec is read. A test keeps this list in step
     /// with the generator's own (the plugin cannot import it).
     static let outputFiles = ["Models1.swift", "Models2.swift", "Models3.swift", "Models4.swift", "Client.swift", "Validation.swift"]
-    static let configurationName = "sallagen.yaml"
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
@@ -18,40 +17,20 @@ import PackagePlugin
 
     /// The one build command for a target made of `files`.
     static func commands(files: [URL], targetName: String, workDirectory: URL, tool: (String) throws -> URL) throws -> [Command] {
-        let configuration = files.first { $0.lastPathComponent == Self.configurationName }
-        let documents = files.filter { $0 != configuration && Self.isOpenAPIDocument($0) }
-        // With a configuration, sallagen reads the documents it names; every candidate is an input,
-        // so editing any of them regenerates.
-        let candidates = files.filter { ["yaml", "yml", "json"].contains($0.pathExtension.lowercased()) && $0 != configuration }
-        let templates = files.filter { $0.pathExtension == "mustache" }
-        let output = workDirectory.appending(path: "GeneratedSources")
-        var arguments = configuration == nil ? documents.map { $0.path(percentEncoded: false) } : []
-        if let configuration { arguments += ["--config", configuration.path(percentEncoded: false)] }
-        arguments += ["-o", output.path(percentEncoded: false)]
-        guard configuration != nil || !documents.isEmpty else {
-            Diagnostics.warning("target \(targetName) has no OpenAPI document (a *.yaml, *.yml or *.json with an 'openapi' key) and no \(Self.configurationName); nothing is generated")
+        let target = TargetDocuments(files: files)
+        guard !target.isEmpty else {
+            Diagnostics.warning("target \(targetName) has no OpenAPI document (a *.yaml, *.yml or *.json with an 'openapi' key) and no \(TargetDocuments.configurationName); nothing is generated")
             return []
         }
+        let output = workDirectory.appending(path: "GeneratedSources")
         return [
             .buildCommand(
                 displayName: "Generating the Salla client of \(targetName)",
                 executable: try tool("sallagen"),
-                arguments: arguments,
-                inputFiles: candidates + templates + (configuration.map { [$0] } ?? []),
+                arguments: target.arguments(output: output),
+                inputFiles: target.inputs,
                 outputFiles: Self.outputFiles.map { output.appending(path: $0) })
         ]
-    }
-
-    /// Whether the file's first lines name an OpenAPI version, as `openapi: 3.0.1` or `"openapi": "3.1.0"`.
-    static func isOpenAPIDocument(_ url: URL) -> Bool {
-        guard ["yaml", "yml", "json"].contains(url.pathExtension.lowercased()),
-              let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
-        return head.split(whereSeparator: \.isNewline).contains { line in
-            let text = line.trimmingCharacters(in: .whitespaces)
-            return text.hasPrefix("openapi:") || text.hasPrefix("\"openapi\"") || text.hasPrefix("{\"openapi\"")
-        }
     }
 }
 
