@@ -92,7 +92,7 @@ extension Shaper {
 
     /// A top-level declaration, with the top-level types and conformances it brings along.
     func declaration(for schema: Schema, named name: String, component: String?, forRequest: Bool, origin: String? = nil) -> Declared {
-        var doc = typeDoc(schema, fallback: component.map { "The `\($0)` schema of the API." } ?? "A shape the API writes the same way in several places.")
+        var doc = typeDoc(schema, fallback: component.map { "The `\($0)` schema of the API." } ?? "A type of the API.")
         if let origin { doc += ["", origin] }
         switch schema.kind {
         case .object(let object) where !object.properties.isEmpty:

@@ -26,6 +26,7 @@ struct Sallagen: ParsableCommand {
               sallagen ../shared/salla-openapi -o Sources/SallaAPI --access-level internal
               sallagen specs/customers.yaml -o Generated --check
               sallagen specs/customers.yaml -o Generated --templates MyTemplates
+              sallagen --config Sources/SallaAPI/sallagen.yaml -o Sources/SallaAPI/Generated
               sallagen merge ../shared/salla-openapi -o salla-merged.yaml
             """,
         version: Generator.version,
