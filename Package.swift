@@ -40,6 +40,8 @@ let package = Package(
             dependencies: ["SwiftShaping", "SpecIR", "OutputWriter", "Diagnostics", .product(name: "Mustache", package: "swift-mustache")],
             plugins: ["EmbedTemplates"]
         ),
+        // Two render models -> the changes to the Swift API a caller can touch, for `sallagen diff`.
+        .target(name: "APIDiff", dependencies: ["SwiftShaping", "Diagnostics"]),
         // Spec IR -> a normalised OpenAPI document, for `sallagen merge`.
         .target(name: "OpenAPIWriter", dependencies: ["SpecIR"]),
         // Stage 5: write only what changed, never touch foreign files.
@@ -51,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "sallagen",
-            dependencies: ["SallaGenKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SallaGenKit", "APIDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // What generated code imports.
         .target(name: "SallaRuntime"),

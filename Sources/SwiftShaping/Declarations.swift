@@ -105,7 +105,7 @@ extension Shaper {
             // The alias's inline types are declared at the top level beside it.
             var scope = Scope(qualifiedName: "", component: component, propertyPath: [], forRequest: forRequest, names: .topLevel)
             let type = swiftType(schema, hint: name + "Element", scope: &scope)
-            return Declared(type: .alias(AliasDecl(doc: doc, name: name, type: type.name)), companions: scope.companions + scope.nested, validations: scope.validations)
+            return Declared(type: .alias(AliasDecl(doc: doc, name: name, type: type.name, location: schema.location)), companions: scope.companions + scope.nested, validations: scope.validations)
         }
     }
 
@@ -126,7 +126,7 @@ extension Shaper {
             var doc = DocComment.lines(property.schema.description)
             if doc.isEmpty { doc = ["The `\(property.name)` field of `\(scope.qualifiedName)`."] }
             if isDeprecated { doc += ["", "- Warning: Deprecated by the API."] }
-            let declared = PropertyDecl(doc: doc, name: swiftName, type: type.name, key: property.name, isDeprecated: isDeprecated)
+            let declared = PropertyDecl(doc: doc, name: swiftName, type: type.name, key: property.name, isDeprecated: isDeprecated, location: property.schema.location)
             properties.append(declared)
             if scope.forRequest {
                 // `self.` keeps a property named `path` or `validator` apart from the method's parameters.
@@ -141,7 +141,7 @@ extension Shaper {
         if scope.forRequest {
             scope.validations.append(ValidationDecl(typeName: scope.qualifiedName, rules: rules))
         }
-        return StructDecl(doc: doc, name: name, properties: properties, nested: scope.nested, isSent: scope.forRequest)
+        return StructDecl(doc: doc, name: name, properties: properties, nested: scope.nested, isSent: scope.forRequest, location: location)
     }
 
     /// The doc comment of a declared type: the spec's description, else where the type comes from;
@@ -179,7 +179,7 @@ extension Shaper {
             cases.append(EnumCaseDecl(doc: DocComment.lines(enumeration.valueDescriptions[value]), name: caseName, value: value))
         }
         let unknown = SwiftNaming.unique("unknown", in: &caseNames)
-        return EnumDecl(doc: doc, name: name, cases: cases, unknownCase: unknown, lookup: Self.lookup(of: values))
+        return EnumDecl(doc: doc, name: name, cases: cases, unknownCase: unknown, lookup: Self.lookup(of: values), location: location)
     }
 
     /// A switch over the values; for very many, one text split at run time and a dictionary, since

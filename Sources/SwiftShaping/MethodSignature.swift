@@ -1,3 +1,4 @@
+import Diagnostics
 import SpecIR
 
 /// What a generated method takes and sends, built argument by argument: the labels and the
@@ -26,7 +27,7 @@ struct MethodSignature {
     }
 
     mutating func add(_ parameter: Parameter, label: String, internalName: String, type: String, rules: [ValidationRule], description: String?) {
-        parameters.append(ParameterDecl(label: label, internalName: internalName, type: type, isOptional: !parameter.required))
+        parameters.append(ParameterDecl(label: label, internalName: internalName, type: type, isOptional: !parameter.required, location: parameter.schema.location))
         argumentRules += rules
         // Swift cannot deprecate a parameter; its doc line says so.
         let text = [description, parameter.deprecated ? "(Deprecated by the API.)" : nil].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
@@ -45,8 +46,8 @@ struct MethodSignature {
         return label
     }
 
-    mutating func addBody(_ body: BodyDecl, description: String?) {
-        parameters.append(ParameterDecl(label: body.label, internalName: body.label, type: body.type, isOptional: body.isOptional))
+    mutating func addBody(_ body: BodyDecl, description: String?, at location: SourceLocation?) {
+        parameters.append(ParameterDecl(label: body.label, internalName: body.label, type: body.type, isOptional: body.isOptional, location: location))
         docs.append("  - \(body.label): The request body\(description.map { ": " + $0 } ?? ".")")
         if body.validates { bodyRule = ValidationRule(check: .nested, value: body.label, path: .root) }
     }

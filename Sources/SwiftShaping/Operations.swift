@@ -71,7 +71,7 @@ extension Shaper {
         var body: BodyDecl?
         if let requestBody = operation.requestBody {
             let decl = bodyDecl(requestBody, of: operation, label: signature.reserveBodyLabel(), stem: stem)
-            signature.addBody(decl, description: requestBody.description.map { DocComment.clean($0).joined(separator: " ") })
+            signature.addBody(decl, description: requestBody.description.map { DocComment.clean($0).joined(separator: " ") }, at: requestBody.schema.location)
             body = decl
         }
         for parameter in operation.parameters where parameter.location != .path {
@@ -82,7 +82,7 @@ extension Shaper {
         return OperationDecl(
             endpoint: operation.endpoint, isDeprecated: operation.deprecated, doc: doc, name: name, parameters: signature.parameters,
             validationRules: signature.rules, path: signature.path(operation.pathSegments), queryItems: signature.queryItems,
-            headers: signature.headers, body: body, answer: answer)
+            headers: signature.headers, body: body, answer: answer, location: operation.location)
     }
 
     /// A spec parameter as an argument of the method, with its checks; left out, with a

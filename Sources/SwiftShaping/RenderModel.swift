@@ -1,3 +1,4 @@
+import Diagnostics
 import SpecIR
 
 /// Every naming, typing and validation decision about the generated Swift, as values. The
@@ -48,6 +49,8 @@ public struct StructDecl: Sendable {
     /// Sent in requests, so callers fill it in (`var`); a type only received has `let` properties,
     /// which spares the compiler a setter and a modify accessor per property.
     public var isSent: Bool
+    /// Where the spec describes it, for `sallagen diff`.
+    public var location: SourceLocation? = nil
 }
 
 public struct PropertyDecl: Sendable {
@@ -62,6 +65,8 @@ public struct PropertyDecl: Sendable {
     /// generated code itself uses, so only callers see the warning.
     public var isDeprecated: Bool
 
+    public var location: SourceLocation? = nil
+
     /// The stored property's name: the property's own, or `_name` under a deprecated accessor.
     public var storage: String { isDeprecated ? "_" + SwiftNaming.bare(name) : name }
 }
@@ -75,6 +80,7 @@ public struct EnumDecl: Sendable {
     /// How the values are looked up: switched over, or, for very many cases (which the compiler
     /// cannot switch over quickly), read from one text split at this separator.
     public var lookup: EnumLookup
+    public var location: SourceLocation? = nil
 }
 
 public enum EnumLookup: Sendable, Equatable {
@@ -93,6 +99,7 @@ public struct AliasDecl: Sendable {
     public var doc: [String]
     public var name: String
     public var type: String
+    public var location: SourceLocation? = nil
 }
 
 /// The methods of one resource group, reached as `client.<propertyName>`.
@@ -120,6 +127,7 @@ public struct OperationDecl: Sendable {
     public var headers: [QueryItemDecl]
     public var body: BodyDecl?
     public var answer: Answer
+    public var location: SourceLocation? = nil
 }
 
 /// What a successful call hands back.
@@ -148,6 +156,7 @@ public struct ParameterDecl: Sendable {
     public var type: String
     /// Optional, and `nil` unless given.
     public var isOptional: Bool
+    public var location: SourceLocation? = nil
 }
 
 public struct QueryItemDecl: Sendable {

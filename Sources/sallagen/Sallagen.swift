@@ -1,3 +1,4 @@
+import APIDiff
 import ArgumentParser
 import Diagnostics
 import Foundation
@@ -30,7 +31,7 @@ struct Sallagen: ParsableCommand {
               sallagen merge ../shared/salla-openapi -o salla-merged.yaml
             """,
         version: Generator.version,
-        subcommands: [Generate.self, Merge.self],
+        subcommands: [Generate.self, Merge.self, Diff.self],
         defaultSubcommand: Generate.self
     )
 }
@@ -201,5 +202,46 @@ extension Sallagen {
             standardError("sallagen: error: " + (text.hasPrefix("Error: ") ? String(text.dropFirst(7)) : text))
             Foundation.exit(code == .failure ? 1 : 2)
         }
+    }
+}
+
+extension APIDiff.Format: ExpressibleByArgument {}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Say what changed in the generated Swift API between two versions of the docs.",
+        discussion: """
+            OLD and NEW are files or folders, read and merged as generating reads them. The comparison is made \
+            on the Swift API a caller can touch (types, properties with their types, sent or received, enum \
+            cases, methods with labels and types, parameters, fields validation requires), not on the YAML: \
+            reworded descriptions, reordered keys and changed examples are no change.
+
+            Exit status: 0 when nothing breaks, 1 when something does, 2 on usage errors, 3 when a spec has errors.
+
+            Examples:
+              sallagen diff old-docs new-docs
+              sallagen diff old/Update-Customer.yaml new/Update-Customer.yaml --format markdown
+            """
+    )
+
+    @Argument(help: "The earlier documents: a file or a folder.")
+    var old: String
+
+    @Argument(help: "The later documents: a file or a folder.")
+    var new: String
+
+    @Option(help: "text (the default), markdown (for a pull request comment) or json.")
+    var format: APIDiff.Format = .text
+
+    func run() throws {
+        let versions = [old, new].map { Generator.generate(.init(inputs: [$0])) }
+        let errors = versions.flatMap(\.diagnostics).filter { $0.severity == .error }
+        guard errors.isEmpty, let before = versions[0].model, let after = versions[1].model else {
+            report(errors)
+            throw ExitCode(3)
+        }
+        let diff = APIDiff(old: APISurface(before), new: APISurface(after))
+        print(diff.rendered(as: format), terminator: "")
+        if diff.isBreaking { throw ExitCode(1) }
     }
 }
