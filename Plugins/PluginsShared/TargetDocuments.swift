@@ -16,8 +16,22 @@ struct TargetDocuments {
         self.configuration = configuration
         documents = files.filter { $0 != configuration && Self.isOpenAPIDocument($0) }
         // With a configuration, sallagen reads the documents it names; every candidate is an
-        // input, so editing any of them regenerates.
+        // input, so editing any of them regenerates, and so is every template of the folder it names.
         inputs = files.filter { ["yaml", "yml", "json", "mustache"].contains($0.pathExtension.lowercased()) }
+            + (configuration.map(Self.configuredTemplates) ?? [])
+    }
+
+    /// The `*.mustache` files of the folder a configuration's top-level `templates:` line names.
+    /// (The plugin cannot use the generator's YAML reader; sallagen itself reports a malformed line.)
+    static func configuredTemplates(_ configuration: URL) -> [URL] {
+        guard let text = try? String(contentsOf: configuration, encoding: .utf8),
+              let line = text.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("templates:") }) else { return [] }
+        var value = line.dropFirst("templates:".count).split(separator: "#").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        if value.count > 1, let quote = value.first, quote == "\"" || quote == "'", value.last == quote { value = String(value.dropFirst().dropLast()) }
+        guard !value.isEmpty else { return [] }
+        let folder = value.hasPrefix("/") ? URL(fileURLWithPath: value) : configuration.deletingLastPathComponent().appending(path: value)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))) ?? []
+        return names.filter { $0.hasSuffix(".mustache") }.sorted().map { folder.appending(path: $0) }
     }
 
     var isEmpty: Bool { configuration == nil && documents.isEmpty }
