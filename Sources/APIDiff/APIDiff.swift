@@ -43,7 +43,7 @@ public struct APIDiff: Sendable {
     }
 
     private static func removal(_ element: APIElement) -> Change {
-        // A field no longer required, and an optional parameter gone, are the only removals old code survives.
+        // A field no longer required is the one removal old code survives.
         let impact: Impact = element.kind == .requirement ? .additive : .breaking
         let summary = element.kind == .requirement ? "no longer required" : "removed \(element.kind.rawValue)"
         return Change(impact: impact, summary: summary, declaration: element.declaration, detail: element.directionNote, location: element.location?.description)

@@ -44,6 +44,21 @@ public enum Generator {
     }
 
     public static func generate(_ options: Options) -> Output {
+        var output = shape(options)
+        guard let model = output.model, !output.hasErrors else { return output }
+        let rendered = Result { () throws(TemplateLibrary.LoadError) in try TemplateLibrary(overrides: options.templatesDirectory) }
+            .mapError { Diagnostic.error($0.message, at: SourceLocation(file: $0.file, line: $0.line, column: $0.column)) }
+            .flatMap { Renderer.render(model, with: $0) }
+        switch rendered {
+        case .success(let files): output.files = files
+        case .failure(let diagnostic): output.diagnostics.append(diagnostic)
+        }
+        return output.sorted()
+    }
+
+    /// The stages up to the render model (read and merge, filter, shape), for callers that need
+    /// the model and no files, such as `sallagen diff`.
+    public static func shape(_ options: Options) -> Output {
         var output = Output()
         let merged = mergedSpec(inputs: options.inputs)
         output.spec = merged.spec
@@ -61,15 +76,6 @@ public enum Generator {
             accessLevel: options.accessLevel, sourceNames: sources, renames: options.configuration?.renames ?? Renames()))
         output.diagnostics = (output.diagnostics + shaped.diagnostics)
         output.model = shaped.model
-        guard !output.hasErrors else { return output.sorted() }
-
-        let rendered = Result { () throws(TemplateLibrary.LoadError) in try TemplateLibrary(overrides: options.templatesDirectory) }
-            .mapError { Diagnostic.error($0.message, at: SourceLocation(file: $0.file, line: $0.line, column: $0.column)) }
-            .flatMap { Renderer.render(shaped.model, with: $0) }
-        switch rendered {
-        case .success(let files): output.files = files
-        case .failure(let diagnostic): output.diagnostics.append(diagnostic)
-        }
         return output.sorted()
     }
 

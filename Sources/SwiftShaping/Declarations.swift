@@ -116,7 +116,7 @@ extension Shaper {
         let basePath = scope.propertyPath
         for property in object.properties {
             let generated = SwiftNaming.unique(SwiftNaming.memberName(property.name), in: &propertyNames)
-            let swiftName = renamedMember(generated, of: scope.qualifiedName, in: options.renames.properties, kind: "properties", taken: &propertyNames)
+            let swiftName = renamedMember(generated, of: scope.qualifiedName, kind: .property, taken: &propertyNames)
             scope.propertyPath = basePath + [property.name]
             var type = swiftType(property.schema, hint: SwiftNaming.typeName(property.name), scope: &scope)
             if let component = scope.component, indirectEdges.contains(MemberPath(component: component, properties: scope.propertyPath)) {

@@ -16,7 +16,7 @@ extension Shaper {
             var chosen: [Endpoint: String] = [:]
             for (operation, _) in named {
                 let generated = methodName(for: operation, taken: &methodNames)
-                chosen[operation.endpoint] = renamedMember(generated, of: typeName, in: options.renames.methods, kind: "methods", taken: &methodNames)
+                chosen[operation.endpoint] = renamedMember(generated, of: typeName, kind: .method, taken: &methodNames)
             }
             let operations = entries.map { operation, payload in
                 operationDecl(operation, payload: payload, name: chosen[operation.endpoint] ?? "call")

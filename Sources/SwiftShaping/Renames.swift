@@ -26,6 +26,25 @@ public struct Renames: Sendable {
         self.methods = methods
     }
 
+    /// What a rename applies to.
+    public enum Kind: String, Sendable, CaseIterable {
+        case type, property, method
+    }
+
+    /// One rename of the configuration: its kind and the generated name it is keyed by.
+    struct Key: Hashable {
+        var kind: Kind
+        var name: String
+    }
+
+    func table(_ kind: Kind) -> [String: Entry] {
+        switch kind {
+        case .type: types
+        case .property: properties
+        case .method: methods
+        }
+    }
+
     /// Whether `name` can be a Swift identifier as written (letters, digits and `_`, not first a digit).
     public static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
@@ -39,7 +58,7 @@ extension Shaper {
     func renamedType(_ generated: String, key: String, taken: inout Set<String>) -> String {
         generatedTypeNames.insert(generated)
         guard let entry = options.renames.types[key] else { return generated }
-        usedRenames.insert("types." + key)
+        usedRenames.insert(Renames.Key(kind: .type, name: key))
         renamedTypes.append((key, generated, entry))
         guard !taken.contains(entry.name) || entry.name == generated else {
             diagnostics.error("cannot rename type '\(key)' to '\(entry.name)': a type of that name is already declared there", at: entry.location)
@@ -51,12 +70,12 @@ extension Shaper {
     }
 
     /// The member name to declare for one generated as `generated` in `owner` (recorded in `taken`).
-    func renamedMember(_ generated: String, of owner: String, in renames: [String: Renames.Entry], kind: String, taken: inout Set<String>) -> String {
+    func renamedMember(_ generated: String, of owner: String, kind: Renames.Kind, taken: inout Set<String>) -> String {
         let key = owner + "." + SwiftNaming.bare(generated)
-        guard let entry = renames[key] else { return generated }
-        usedRenames.insert(kind + "." + key)
+        guard let entry = options.renames.table(kind)[key] else { return generated }
+        usedRenames.insert(Renames.Key(kind: kind, name: key))
         guard !taken.contains(entry.name) else {
-            diagnostics.error("cannot rename \(kind.dropLast(kind.hasSuffix("ies") ? 3 : 1))\(kind.hasSuffix("ies") ? "y" : "") '\(key)' to '\(entry.name)': the name is already taken there", at: entry.location)
+            diagnostics.error("cannot rename \(kind.rawValue) '\(key)' to '\(entry.name)': the name is already taken there", at: entry.location)
             return generated
         }
         taken.remove(SwiftNaming.bare(generated))
@@ -70,9 +89,9 @@ extension Shaper {
         for (key, generated, entry) in renamedTypes where entry.name != generated && generatedTypeNames.contains(entry.name) {
             diagnostics.error("cannot rename type '\(key)' to '\(entry.name)': sallagen gives that name to another type", at: entry.location)
         }
-        for (kind, renames) in [("types", options.renames.types), ("properties", options.renames.properties), ("methods", options.renames.methods)] {
-            for (key, entry) in renames.sorted(by: { $0.key < $1.key }) where !usedRenames.contains(kind + "." + key) {
-                diagnostics.error("rename of '\(key)' matches no \(kind == "properties" ? "property" : String(kind.dropLast())) sallagen generates", at: entry.location)
+        for kind in Renames.Kind.allCases {
+            for (key, entry) in options.renames.table(kind).sorted(by: { $0.key < $1.key }) where !usedRenames.contains(Renames.Key(kind: kind, name: key)) {
+                diagnostics.error("rename of '\(key)' matches no \(kind.rawValue) sallagen generates", at: entry.location)
             }
         }
     }

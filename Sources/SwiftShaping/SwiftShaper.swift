@@ -52,8 +52,8 @@ final class Shaper {
     var aliasCycles = Set<String>()
     /// Each resource group's namespace: the type inside `SallaClient` and the `client.` accessor.
     var namespaceNames: [String: (typeName: String, propertyName: String)] = [:]
-    /// The renames that matched something, as `types.Customer`, `properties.Customer.firstName`.
-    var usedRenames = Set<String>()
+    /// The renames that matched something.
+    var usedRenames = Set<Renames.Key>()
     /// Every type name sallagen chose before renames, and the type renames applied, to find a
     /// rename that takes another type's name.
     var generatedTypeNames = Set<String>()

@@ -234,7 +234,7 @@ struct Diff: ParsableCommand {
     var format: APIDiff.Format = .text
 
     func run() throws {
-        let versions = [old, new].map { Generator.generate(.init(inputs: [$0])) }
+        let versions = [old, new].map { Generator.shape(.init(inputs: [$0])) }
         let errors = versions.flatMap(\.diagnostics).filter { $0.severity == .error }
         guard errors.isEmpty, let before = versions[0].model, let after = versions[1].model else {
             report(errors)
