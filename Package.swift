@@ -3,10 +3,13 @@ import PackageDescription
 
 let package = Package(
     name: "sallagen",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v13), .iOS(.v16)],
     products: [
         .executable(name: "sallagen", targets: ["sallagen"]),
         .library(name: "SallaRuntime", targets: ["SallaRuntime"]),
+        // The AsyncHTTPClient transport for server-side apps, a product of its own so that an app
+        // using only SallaRuntime (the URLSession default) never builds AsyncHTTPClient and SwiftNIO.
+        .library(name: "SallaAsyncHTTPClient", targets: ["SallaAsyncHTTPClient"]),
         .library(name: "SallaGenKit", targets: ["SallaGenKit"]),
         // A build-tool plugin that generates a target's client from the OpenAPI documents inside it.
         .plugin(name: "SallaGenPlugin", targets: ["SallaGenPlugin"]),
@@ -16,6 +19,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Stage 0: libyaml, the only C dependency.
@@ -56,7 +62,19 @@ let package = Package(
             dependencies: ["SallaGenKit", "APIDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // What generated code imports.
-        .target(name: "SallaRuntime"),
+        .target(
+            name: "SallaRuntime",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // SallaRuntime's Transport over AsyncHTTPClient (Vapor, Hummingbird and other NIO servers).
+        .target(
+            name: "SallaAsyncHTTPClient",
+            dependencies: ["SallaRuntime", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         // Build-time helper that turns Templates/*.mustache into Swift string literals.
         .executableTarget(name: "embed-templates"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
@@ -80,7 +98,9 @@ let package = Package(
         .testTarget(name: "SwiftShapingTests", dependencies: ["SwiftShaping", "SpecIR", "Diagnostics", "SallaGenKit", "TestSupport"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "SallaGenKit"]),
         .testTarget(name: "SallaGenKitTests", dependencies: ["SallaGenKit", "YAMLLoader", "OpenAPIWriter", "OutputWriter", "SpecIR", "SwiftShaping", "TestSupport"]),
-        .testTarget(name: "SallaRuntimeTests", dependencies: ["SallaRuntime"]),
+        // A transport that records requests and answers from a queue, for the runtime's and the golden client's tests.
+        .target(name: "RuntimeTestSupport", dependencies: ["SallaRuntime"], path: "Tests/RuntimeTestSupport"),
+        .testTarget(name: "SallaRuntimeTests", dependencies: ["SallaRuntime", "RuntimeTestSupport"]),
         // Release-mode figures for the README: `swift run -c release sallagen-benchmark`.
         .executableTarget(name: "sallagen-benchmark", dependencies: ["SallaGenKit", "YAMLLoader", "SwiftShaping", "Diagnostics", "CYAML"], path: "Benchmarks/sallagen-benchmark"),
         // The golden output for specs/customers.yaml, compiled as a consumer would, warnings as errors.
@@ -90,6 +110,12 @@ let package = Package(
             path: "Tests/Golden/CustomersClient",
             swiftSettings: [.unsafeFlags(["-warnings-as-errors"])]
         ),
-        .testTarget(name: "CustomersClientTests", dependencies: ["CustomersClient", "SallaRuntime"]),
+        .testTarget(name: "CustomersClientTests", dependencies: ["CustomersClient", "SallaRuntime", "RuntimeTestSupport"]),
+        // The golden client over a real socket against a Salla emulator on 127.0.0.1, through both transports.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["CustomersClient", "SallaRuntime", "SallaAsyncHTTPClient", .product(name: "Logging", package: "swift-log")],
+            exclude: ["salla_emulator.py"]
+        ),
     ]
 )

@@ -335,8 +335,15 @@ func measureBuild(_ generated: [(name: String, contents: String)], runtime: URL)
         try Data("""
             // swift-tools-version: 6.0
             import PackageDescription
-            let package = Package(name: "sdk", targets: [
-                .target(name: "SallaRuntime"),
+            let package = Package(name: "sdk", dependencies: [
+                .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+                .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+            ], targets: [
+                .target(name: "SallaRuntime", dependencies: [
+                    .product(name: "HTTPTypes", package: "swift-http-types"),
+                    .product(name: "HTTPTypesFoundation", package: "swift-http-types"),
+                    .product(name: "Logging", package: "swift-log"),
+                ]),
                 .target(name: "SallaSDK", dependencies: ["SallaRuntime"]),
             ])
 

@@ -6,7 +6,7 @@ import PackageDescription
 // sallagen checkout is in.
 let package = Package(
     name: "CustomersApp",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v13), .iOS(.v16)],
     dependencies: [
         .package(name: "sallagen", path: "../.."),
     ],
@@ -16,6 +16,6 @@ let package = Package(
             dependencies: [.product(name: "SallaRuntime", package: "sallagen")],
             plugins: [.plugin(name: "SallaGenPlugin", package: "sallagen")]
         ),
-        .executableTarget(name: "CustomersApp", dependencies: ["CustomersSDK"]),
+        .executableTarget(name: "CustomersApp", dependencies: ["CustomersSDK", .product(name: "SallaRuntime", package: "sallagen")]),
     ]
 )

@@ -124,6 +124,9 @@ public struct Pagination: Codable, Hashable, Sendable {
     public var links: [String: String]
     /// The cursor block of cursor-paginated lists.
     public var cursor: Cursor?
+    /// Whether `links` came as an object, so that a missing `next` means the last page; `[]` or
+    /// no `links` at all say nothing.
+    var linksAreKnown: Bool
 
     /// The cursor block of cursor-paginated lists.
     public struct Cursor: Codable, Hashable, Sendable {
@@ -166,6 +169,7 @@ public struct Pagination: Codable, Hashable, Sendable {
         self.totalPages = totalPages
         self.links = links
         self.cursor = cursor
+        self.linksAreKnown = true
     }
 
     /// The number of the next page of an offset-paginated list, or `nil` on
@@ -192,6 +196,7 @@ public struct Pagination: Codable, Hashable, Sendable {
         totalPages = int("totalPages", "total_pages")
         let rawLinks = container.lenient([String: JSONValue].self, forKey: JSONKey(stringValue: "links"))
         links = rawLinks?.compactMapValues(\.stringValue) ?? [:]
+        linksAreKnown = rawLinks != nil
         cursor = container.lenient(Cursor.self, forKey: JSONKey(stringValue: "cursor"))
     }
 

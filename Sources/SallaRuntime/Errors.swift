@@ -21,6 +21,13 @@ public struct SallaAPIError: Error, Sendable, Hashable, CustomStringConvertible 
     public var fields: [String: [String]]
     /// The raw response body.
     public var body: Data
+    /// The response's header fields.
+    public var headerFields: HTTPFields
+    /// The rate-limit figures the answer carried, if any.
+    public var rateLimit: RateLimit?
+    /// When to come back, for a 429: from `Retry-After` (seconds or an HTTP date), else from
+    /// `X-RateLimit-Reset`.
+    public var retryAfter: Date?
 
     /// Whether the access token was missing, invalid or expired (401).
     public var isUnauthorized: Bool { statusCode == 401 }
@@ -35,9 +42,12 @@ public struct SallaAPIError: Error, Sendable, Hashable, CustomStringConvertible 
 
     /// Creates an error from a response, parsing Salla's error envelope when
     /// present. Never fails; unknown shapes leave `code` and `message` `nil`.
-    public init(statusCode: Int, body: Data) {
+    public init(statusCode: Int, headerFields: HTTPFields = [:], body: Data) {
         self.statusCode = statusCode
         self.body = body
+        self.headerFields = headerFields
+        self.rateLimit = RateLimit(headerFields)
+        self.retryAfter = statusCode == 429 ? retryDate(after: headerFields, now: Date()) : nil
         self.code = nil
         self.message = nil
         self.fields = [:]
@@ -62,6 +72,7 @@ public struct SallaAPIError: Error, Sendable, Hashable, CustomStringConvertible 
         var text = "Salla API error \(statusCode)"
         if let code { text += " (\(code))" }
         if let message { text += ": \(message)" }
+        if let retryAfter { text += "; retry after \(retryAfter.formatted(.iso8601))" }
         if !fields.isEmpty {
             let details = fields.keys.sorted().map { "\($0): \((fields[$0] ?? []).joined(separator: " "))" }
             text += " [" + details.joined(separator: "; ") + "]"

@@ -18,11 +18,33 @@ public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
     case options = "OPTIONS"
     /// `TRACE`: echo the request.
     case trace = "TRACE"
+
+    /// Whether repeating the request leaves the same effect as sending it once, so that a failed
+    /// attempt may be retried: GET, HEAD, PUT, DELETE, OPTIONS and TRACE.
+    public var isIdempotent: Bool {
+        switch self {
+        case .post, .patch: return false
+        case .get, .put, .delete, .head, .options, .trace: return true
+        }
+    }
+
+    var httpTypesMethod: HTTPRequest.Method {
+        switch self {
+        case .get: return .get
+        case .post: return .post
+        case .put: return .put
+        case .patch: return .patch
+        case .delete: return .delete
+        case .head: return .head
+        case .options: return .options
+        case .trace: return .trace
+        }
+    }
 }
 
 /// A request to one API operation, relative to ``SallaClient/baseURL``.
 ///
-/// ``SallaClient/send(_:as:)`` turns it into an ``HTTPRequest``: the path is
+/// ``SallaClient/send(_:as:)`` turns it into an `HTTPRequest`: the path is
 /// appended to the base URL (keeping the base URL's own path, such as
 /// `/admin/v2`), the query is percent-encoded, and the authorization, accept and
 /// content-type headers are added.
@@ -39,6 +61,9 @@ public struct Request: Sendable, Hashable {
     public var headers: [String: String]
     /// The body, if any.
     public var body: RequestBody?
+    /// A whole URL on the base URL's origin that replaces the path and query, such as a list's
+    /// `links.next`.
+    var absoluteURL: URL?
 
     /// Creates a request with no query, extra headers or body.
     public init(method: HTTPMethod, path: String) {

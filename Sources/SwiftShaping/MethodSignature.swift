@@ -13,7 +13,9 @@ struct MethodSignature {
     private(set) var queryItems: [QueryItemDecl] = []
     private(set) var headers: [QueryItemDecl] = []
     /// The `- Parameters:` lines of the doc comment.
-    private(set) var docs: [String] = []
+    var docs: [String] { labelledDocs.map(\.line) }
+    /// The `- Parameters:` lines, each with the label it documents.
+    private(set) var labelledDocs: [(label: String, line: String)] = []
     private var pathArguments: [String: String] = [:]
     private var labels = Set<String>()
     private var internalNames = ReservedNames.methodLocals
@@ -31,7 +33,7 @@ struct MethodSignature {
         argumentRules += rules
         // Swift cannot deprecate a parameter; its doc line says so.
         let text = [description, parameter.deprecated ? "(Deprecated by the API.)" : nil].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        if !text.isEmpty { docs.append("  - \(SwiftNaming.bare(label)): \(text)") }
+        if !text.isEmpty { labelledDocs.append((label, "  - \(SwiftNaming.bare(label)): \(text)")) }
         switch parameter.location {
         case .path: pathArguments[parameter.name] = internalName
         case .query: queryItems.append(QueryItemDecl(key: parameter.name, name: internalName))
@@ -48,7 +50,7 @@ struct MethodSignature {
 
     mutating func addBody(_ body: BodyDecl, description: String?, at location: SourceLocation?) {
         parameters.append(ParameterDecl(label: body.label, internalName: body.label, type: body.type, isOptional: body.isOptional, location: location))
-        docs.append("  - \(body.label): The request body\(description.map { ": " + $0 } ?? ".")")
+        labelledDocs.append((body.label, "  - \(body.label): The request body\(description.map { ": " + $0 } ?? ".")"))
         if body.validates { bodyRule = ValidationRule(check: .nested, value: body.label, path: .root) }
     }
 

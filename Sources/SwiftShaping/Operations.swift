@@ -13,14 +13,17 @@ extension Shaper {
             let entries = groups[group] ?? []
             // Vendor names first, so an operationId-derived name never takes a vendor's name.
             let named = entries.sorted { ($0.0.sdkMethodName == nil ? 1 : 0) < ($1.0.sdkMethodName == nil ? 1 : 0) }
-            var chosen: [Endpoint: String] = [:]
+            var decls: [Endpoint: OperationDecl] = [:]
+            for (operation, payload) in entries { decls[operation.endpoint] = operationDecl(operation, payload: payload) }
             for (operation, _) in named {
                 let generated = methodName(for: operation, taken: &methodNames)
-                chosen[operation.endpoint] = renamedMember(generated, of: typeName, kind: .method, taken: &methodNames)
+                decls[operation.endpoint]?.name = renamedMember(generated, of: typeName, kind: .method, taken: &methodNames)
+                // The page walker's name is taken at once, before any later operation's.
+                if let name = decls[operation.endpoint]?.name {
+                    decls[operation.endpoint]?.listAll?.name = SwiftNaming.unique(SwiftNaming.bare(name) + "All", in: &methodNames)
+                }
             }
-            let operations = entries.map { operation, payload in
-                operationDecl(operation, payload: payload, name: chosen[operation.endpoint] ?? "call")
-            }
+            let operations = entries.compactMap { operation, _ in decls[operation.endpoint] }
             namespaces.append(NamespaceDecl(
                 doc: ["The \(group) endpoints."],
                 typeDoc: ["The \(group) endpoints' calls, reached as `client.\(SwiftNaming.bare(propertyName))`."],
@@ -59,7 +62,8 @@ extension Shaper {
         return SwiftNaming.unique(fromID, in: &taken)
     }
 
-    private func operationDecl(_ operation: SpecIR.Operation, payload: Payload, name: String) -> OperationDecl {
+    /// The call, named later by its namespace.
+    private func operationDecl(_ operation: SpecIR.Operation, payload: Payload) -> OperationDecl {
         let stem = SwiftNaming.typeName(operation.id)
         var signature = MethodSignature()
         // Path parameters first, in the order the path names them; then the body; then the rest.
@@ -80,9 +84,30 @@ extension Shaper {
         let (answer, returnsDoc) = answer(payload, operation: operation, stem: stem)
         let doc = operationDoc(operation, parameters: signature.docs, returns: returnsDoc, validates: !signature.rules.isEmpty)
         return OperationDecl(
-            endpoint: operation.endpoint, isDeprecated: operation.deprecated, doc: doc, name: name, parameters: signature.parameters,
+            endpoint: operation.endpoint, isDeprecated: operation.deprecated, doc: doc, name: "", parameters: signature.parameters,
             validationRules: signature.rules, path: signature.path(operation.pathSegments), queryItems: signature.queryItems,
-            headers: signature.headers, body: body, answer: answer, location: operation.location)
+            headers: signature.headers, body: body, answer: answer, listAll: listAll(operation, signature: signature, answer: answer),
+            location: operation.location)
+    }
+
+    /// The page walker of an operation that answers a page and takes the page number as an
+    /// integer `page` query parameter; named later, beside its operation.
+    private func listAll(_ operation: SpecIR.Operation, signature: MethodSignature, answer: Answer) -> ListAllDecl? {
+        guard case .page(let item) = answer,
+              let page = signature.queryItems.first(where: { $0.key == "page" }),
+              let parameter = signature.parameters.first(where: { $0.internalName == page.name }), parameter.type == "Int"
+        else { return nil }
+        let docs = signature.labelledDocs.filter { $0.label != parameter.label }.map(\.line)
+        var doc = DocComment.lines(operation.summary.map { "\($0), every page" }, nil)
+        doc += ["", "Fetches \(Self.endpoint(operation)) page after page as the loop asks for items, from the first page to the last; `pages` walks the same list page by page."]
+        doc += Self.remarks(operation)
+        if !docs.isEmpty { doc += ["", "- Parameters:"] + docs }
+        doc.append("- Returns: The list's items; nothing is fetched until the loop starts, nor after it ends.")
+        doc.append("- Throws: While iterating: " + (signature.rules.isEmpty ? "" : "`ValidationFailure` at the first fetch when arguments break the spec's rules; ")
+            + "`SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.")
+        if doc.first == "" { doc.removeFirst() }
+        return ListAllDecl(doc: doc, name: "", parameters: signature.parameters.filter { $0.internalName != page.name },
+                           pageArgument: page.name, item: item)
     }
 
     /// A spec parameter as an argument of the method, with its checks; left out, with a
@@ -115,16 +140,23 @@ extension Shaper {
     private func operationDoc(_ operation: SpecIR.Operation, parameters: [String], returns: String?, validates: Bool) -> [String] {
         var doc = DocComment.lines(operation.summary, operation.description)
         doc += ["", Self.endpoint(operation)]
-        if !operation.scopes.isEmpty {
-            doc += ["", "Required scopes: " + operation.scopes.map { "`\($0)`" }.joined(separator: ", ")]
-        }
-        if operation.deprecated { doc += ["", "- Warning: Deprecated by the API."] }
+        doc += Self.remarks(operation)
         if !parameters.isEmpty { doc += ["", "- Parameters:"] + parameters }
         if let returns { doc.append("- Returns: \(returns)") }
         doc.append("- Throws: " + (validates ? "`ValidationFailure` before sending when arguments break the spec's rules; " : "")
             + "`SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.")
         if doc.first == "" { doc.removeFirst() }
         return doc
+    }
+
+    /// The scopes a call needs, and its deprecation.
+    private static func remarks(_ operation: SpecIR.Operation) -> [String] {
+        var lines: [String] = []
+        if !operation.scopes.isEmpty {
+            lines += ["", "Required scopes: " + operation.scopes.map { "`\($0)`" }.joined(separator: ", ")]
+        }
+        if operation.deprecated { lines += ["", "- Warning: Deprecated by the API."] }
+        return lines
     }
 
     /// The body parameter: its type, whether it may be left out, and how it is sent.

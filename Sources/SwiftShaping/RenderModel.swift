@@ -127,7 +127,22 @@ public struct OperationDecl: Sendable {
     public var headers: [QueryItemDecl]
     public var body: BodyDecl?
     public var answer: Answer
+    /// The sibling that walks every page of a list, for an operation answering a page by number.
+    public var listAll: ListAllDecl?
     public var location: SourceLocation? = nil
+}
+
+/// `<name>All`: the operation's filters without the page number, answered by a `PagedList` that
+/// fetches page after page as it is iterated.
+public struct ListAllDecl: Sendable {
+    public var doc: [String]
+    public var name: String
+    /// The operation's parameters without the page number.
+    public var parameters: [ParameterDecl]
+    /// The internal name of the page number, which the list supplies for each page.
+    public var pageArgument: String
+    /// The type of the items.
+    public var item: String
 }
 
 /// What a successful call hands back.

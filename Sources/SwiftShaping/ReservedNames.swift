@@ -12,16 +12,20 @@ public enum ReservedNames {
         "Hashable", "Hasher", "Int", "Int64", "Never", "Optional", "Protocol", "RawRepresentable", "Result",
         "Self", "Sendable", "Sequence", "Set", "String", "Substring", "Type", "URL", "URLError", "UUID", "Void",
         // SallaRuntime's public types.
-        "EmptyResponse", "Envelope", "FieldPath", "FileUpload", "HTTPMethod", "HTTPRequest", "HTTPResponse",
-        "Indirect", "JSONKey", "JSONValue", "MultipartFormData", "OpenEnumeration", "Page", "PagedEnvelope",
-        "Pagination", "PathComponent", "QueryItems", "QueryValue", "Request", "RequestBody", "SallaAPIError",
-        "SallaClient", "SallaDecodingError", "SallaModel", "StringFormat", "Transport", "URLSessionTransport",
-        "Validatable", "ValidationFailure", "Validator", "Violation",
+        "AccessTokenProvider", "AttemptContext", "ClientMiddleware", "EmptyResponse", "Envelope", "FieldPath",
+        "FileUpload", "HTTPMethod", "InMemoryTransport", "Indirect", "JSONKey", "JSONValue", "LoggingMiddleware",
+        "MultipartFormData", "OAuthRefreshError", "OAuthTokenProvider", "OAuthTokens", "OpenEnumeration", "Page",
+        "PagedEnvelope", "PagedList", "Pagination", "PathComponent", "QueryItems", "QueryValue", "RateLimit",
+        "Request", "RequestBody", "RetryPolicy", "SallaAPIError", "SallaClient", "SallaDecodingError", "SallaModel",
+        "SallaTimeoutError", "StringFormat", "Transport", "URLSessionTransport", "Validatable", "ValidationFailure",
+        "Validator", "Violation",
+        // swift-http-types, which SallaRuntime re-exports.
+        "HTTPField", "HTTPFields", "HTTPRequest", "HTTPResponse",
     ]
 
     /// Members of `SallaClient`, beside which the `client.<resource>` accessors are declared.
     public static let clientMembers: Set<String> = [
-        "accessToken", "baseURL", "transport", "send", "httpRequest", "productionURL", "decodeResponse",
+        "baseURL", "configuration", "decodeResponse", "productionURL", "rateLimit", "send", "transport", "with",
     ]
 
     /// The stored member of every namespace type, beside which its calls are declared.

@@ -78,8 +78,8 @@ struct TemplateValues {
          "access": access, "operations": decl.operations.map(operation)]
     }
 
-    private func operation(_ decl: OperationDecl) -> [String: Any] {
-        let parameters = separated(decl.parameters.map { parameter -> [String: Any] in
+    private func parameters(_ decls: [ParameterDecl]) -> [[String: Any]] {
+        separated(decls.map { parameter -> [String: Any] in
             var values: [String: Any] = [
                 "label": parameter.label, "internalName": parameter.internalName, "hasInternalName": parameter.internalName != parameter.label,
                 "type": parameter.type + (parameter.isOptional ? "?" : ""),
@@ -87,6 +87,10 @@ struct TemplateValues {
             if parameter.isOptional { values["defaultValue"] = "nil" }
             return values
         }, by: ", ")
+    }
+
+    private func operation(_ decl: OperationDecl) -> [String: Any] {
+        let parameters = parameters(decl.parameters)
         let answer = Answer(decl.answer)
         var values: [String: Any] = [
             "specKey": decl.endpoint.description, "doc": doc(decl.doc), "name": decl.name, "access": access,
@@ -97,6 +101,7 @@ struct TemplateValues {
             "queryItems": decl.queryItems.map(queryItem), "headers": decl.headers.map(queryItem),
             "jsonBodyStatements": [String](), "multipartFields": [[String: Any]](), "hasMultipart": false, "bodyAccess": "body.",
             "returnClause": answer.returnClause, "sendStatement": answer.sendStatement, "responseDecodeType": answer.decodeType,
+            "listAll": decl.listAll.map(listAll) ?? [], "indent": "",
         ]
         if let body = decl.body {
             let access = body.label + (body.isOptional ? "?." : ".")
@@ -111,6 +116,11 @@ struct TemplateValues {
             }
         }
         return values
+    }
+
+    private func listAll(_ decl: ListAllDecl) -> [[String: Any]] {
+        [["doc": doc(decl.doc), "name": decl.name, "parameters": parameters(decl.parameters),
+          "pageArgument": decl.pageArgument, "item": decl.item, "indent": "    "]]
     }
 
     private func queryItem(_ item: QueryItemDecl) -> [String: Any] {

@@ -1,5 +1,6 @@
 import CustomersClient
 import Foundation
+import RuntimeTestSupport
 import SallaRuntime
 import XCTest
 
@@ -131,7 +132,7 @@ final class ErrorResponseTests: XCTestCase {
     }
 
     func testNonJSONErrorBodyKeepsStatusAndBody() async throws {
-        let transport = RecordingTransport(HTTPResponse(statusCode: 502, body: Data("<html>Bad Gateway</html>".utf8)))
+        let transport = RecordingTransport(CannedResponse(statusCode: 502, body: Data("<html>Bad Gateway</html>".utf8)))
 
         let error = await expectError(SallaAPIError.self) {
             _ = try await makeClient(transport).customers.retrieve(customer: 1)

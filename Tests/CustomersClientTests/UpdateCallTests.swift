@@ -1,5 +1,6 @@
 import CustomersClient
 import Foundation
+import RuntimeTestSupport
 import SallaRuntime
 import XCTest
 

@@ -1,4 +1,5 @@
 import Foundation
+import RuntimeTestSupport
 import SallaRuntime
 import XCTest
 
@@ -27,7 +28,7 @@ final class ClientTests: XCTestCase {
         request.query.add("missing", nil as [Int]?)
         request.query.add("active", true)
         _ = try await client(transport).send(request, as: Envelope<Customer>.self)
-        let last = await transport.lastRequest
+        let last = transport.lastRequest
         let sent = try XCTUnwrap(last)
         XCTAssertEqual(
             sent.url.absoluteString,
@@ -41,10 +42,12 @@ final class ClientTests: XCTestCase {
         XCTAssertNil(sent.headers["Content-Type"])
     }
 
-    func testURLWithTrailingSlashBaseAndRelativePath() throws {
+    func testURLWithTrailingSlashBaseAndRelativePath() async throws {
         let base = try XCTUnwrap(URL(string: "https://example.test/admin/v2/"))
-        let client = SallaClient(accessToken: "t", baseURL: base, transport: RecordingTransport(json: "{}"))
-        let sent = try client.httpRequest(for: Request(method: .delete, path: "customers/" + PathComponent.encode(42)))
+        let transport = RecordingTransport(json: "{}")
+        let client = SallaClient(accessToken: "t", baseURL: base, transport: transport)
+        _ = try await client.send(Request(method: .delete, path: "customers/" + PathComponent.encode(42)), as: EmptyResponse.self)
+        let sent = try transport.onlyRequest()
         XCTAssertEqual(sent.url.absoluteString, "https://example.test/admin/v2/customers/42")
         XCTAssertEqual(sent.method, "DELETE")
     }
@@ -58,7 +61,7 @@ final class ClientTests: XCTestCase {
         let envelope = try await client(transport).send(request, as: Envelope<Customer>.self)
         XCTAssertEqual(envelope.data, Customer(id: 7, name: "Sara"))
         XCTAssertEqual(envelope.status, 201)
-        let last = await transport.lastRequest
+        let last = transport.lastRequest
         let sent = try XCTUnwrap(last)
         XCTAssertEqual(text(sent.body), #"{"alpha":1,"zeta":"z/1"}"#)
         XCTAssertEqual(sent.headers["Content-Type"], "application/json")
@@ -73,14 +76,14 @@ final class ClientTests: XCTestCase {
         var request = Request(method: .post, path: "/products/1/images")
         request.body = .multipart(form)
         _ = try await client(transport).send(request, as: EmptyResponse.self)
-        let last = await transport.lastRequest
+        let last = transport.lastRequest
         let sent = try XCTUnwrap(last)
         XCTAssertEqual(sent.headers["Content-Type"], "multipart/form-data; boundary=XYZ")
         XCTAssertEqual(sent.body, form.encoded())
     }
 
     func testEmptyResponseIgnoresEmptyBody() async throws {
-        let transport = RecordingTransport(HTTPResponse(statusCode: 204))
+        let transport = RecordingTransport(CannedResponse(statusCode: 204))
         let result = try await client(transport).send(Request(method: .delete, path: "/x"), as: EmptyResponse.self)
         XCTAssertEqual(result, EmptyResponse())
     }

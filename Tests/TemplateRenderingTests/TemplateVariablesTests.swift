@@ -16,7 +16,8 @@ final class TemplateVariablesTests: XCTestCase {
         "enum": ["cases": "enum case"],
         "namespace": ["operations": "operation"],
         "operation": ["parameters": "parameter", "queryItems": "query item, header", "headers": "query item, header",
-                      "multipartFields": "multipart field", "validationRules": "rule"],
+                      "multipartFields": "multipart field", "validationRules": "rule", "listAll": "list all"],
+        "list all": ["parameters": "parameter"],
         "validation": ["rules": "rule"],
     ]
 

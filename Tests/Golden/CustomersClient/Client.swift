@@ -40,6 +40,34 @@ extension SallaClient {
             return try await client.send(request, as: PagedEnvelope<Customer>.self).page
         }
 
+        /// List Customers, every page
+        ///
+        /// Fetches `GET /customers` page after page as the loop asks for items, from the first page to the last; `pages` walks the same list page by page.
+        ///
+        /// Required scopes: `customers.read`
+        ///
+        /// - Parameters:
+        ///   - keyword: Search term matched against the customer's mobile number, email or name.
+        ///   - dateFrom: Creation-date filter; Salla documents it as "customers created before" this date.
+        ///   - dateTo: Creation-date filter; Salla documents it as "customers created after" this date.
+        ///   - fields: Optional extra attributes to add to each customer in the response.
+        /// - Returns: The list's items; nothing is fetched until the loop starts, nor after it ends.
+        /// - Throws: While iterating: `ValidationFailure` at the first fetch when arguments break the spec's rules; `SallaAPIError` when the API answers with an error; `SallaDecodingError` when its answer does not decode.
+        public func listAll(keyword: String? = nil, dateFrom: String? = nil, dateTo: String? = nil, fields: [ListCustomersField]? = nil) -> PagedList<Customer> {
+            PagedList(client: client) { page in
+                var validator = Validator()
+                validator.knownValues(fields, at: .root.appending("fields"))
+                try validator.throwIfInvalid()
+                var request = Request(method: .get, path: "/customers")
+                request.query.add("page", page)
+                request.query.add("keyword", keyword)
+                request.query.add("date_from", dateFrom)
+                request.query.add("date_to", dateTo)
+                request.query.add("fields", fields)
+                return request
+            }
+        }
+
         /// Create Customer
         ///
         /// Adds a new customer to the store; email and mobile number must be unique per store.
