@@ -102,7 +102,10 @@ let package = Package(
         .target(name: "RuntimeTestSupport", dependencies: ["SallaRuntime"], path: "Tests/RuntimeTestSupport"),
         .testTarget(name: "SallaRuntimeTests", dependencies: ["SallaRuntime", "RuntimeTestSupport"]),
         // Release-mode figures for the README: `swift run -c release sallagen-benchmark`.
-        .executableTarget(name: "sallagen-benchmark", dependencies: ["SallaGenKit", "YAMLLoader", "SwiftShaping", "Diagnostics", "CYAML"], path: "Benchmarks/sallagen-benchmark"),
+        .executableTarget(
+            name: "sallagen-benchmark",
+            dependencies: ["SallaGenKit", "YAMLLoader", "SwiftShaping", "Diagnostics", "CYAML", "CustomersClient", "SallaRuntime"],
+            path: "Benchmarks/sallagen-benchmark"),
         // The golden output for specs/customers.yaml, compiled as a consumer would, warnings as errors.
         .target(
             name: "CustomersClient",

@@ -22,6 +22,7 @@ let usage = """
       --no-compile  skip the debug build of the generated SDK (the slow part)
       --no-scale    skip the synthetic 1k, 5k and 10k operation APIs
       --write-synthetic N DIR  write the synthetic API of N operations into DIR (for profiling) and stop
+      --codec-only  time only decoding and encoding through the generated client (for profiling) and stop
     Build both products first, in release mode:
       swift build -c release --product sallagen && swift build -c release --product sallagen-benchmark
     """
@@ -57,6 +58,9 @@ while let argument = arguments.next() {
             FileHandle.standardError.write(Data("sallagen-benchmark: \(error)\n".utf8))
             exit(1)
         }
+        exit(0)
+    case "--codec-only":
+        printCodec(runs: runs)
         exit(0)
     case "-h", "--help":
         print(usage)
@@ -377,6 +381,8 @@ func measureBuild(_ generated: [(name: String, contents: String)], runtime: URL)
 }
 
 var build: BuildFigures?
+printCodec(runs: runs)
+
 print("Debug build of the generated SDK (swift build, throwaway package)")
 if compile {
     build = measureBuild(warm.files.map { ($0.name, $0.contents) }, runtime: runtimeFolder)

@@ -21,14 +21,17 @@ public struct Envelope<Payload: Decodable & Sendable>: Decodable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case status, success, data
+        case status, success, data, error
     }
 
-    /// Decodes an envelope; throws only when `data` is missing or unreadable.
+    /// Decodes an envelope; throws only when `data` is missing or unreadable, or when the body
+    /// is Salla's error envelope (which ``SallaClient/decodeResponse(_:statusCode:headerFields:body:)``
+    /// turns into ``SallaAPIError``).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         status = container.lenient(Int.self, forKey: .status)
         success = container.lenient(Bool.self, forKey: .success)
+        try container.rejectErrorEnvelope(success: success, errorKey: .error)
         // A body with no envelope at all (some documented answers) is the payload itself.
         if !container.contains(.data), !container.contains(.status), !container.contains(.success),
            let bare = try? Payload(from: decoder) {
@@ -40,6 +43,7 @@ public struct Envelope<Payload: Decodable & Sendable>: Decodable, Sendable {
 }
 
 extension Envelope: Equatable where Payload: Equatable {}
+extension Envelope: DetectsErrorEnvelope {}
 extension Envelope: Hashable where Payload: Hashable {}
 
 /// One page of a list operation: the items and where they sit in the whole list.
@@ -85,20 +89,23 @@ public struct PagedEnvelope<Item: Decodable & Sendable>: Decodable, Sendable {
     public var page: Page<Item> { Page(items: data, pagination: pagination) }
 
     private enum CodingKeys: String, CodingKey {
-        case status, success, data, pagination
+        case status, success, data, pagination, error
     }
 
-    /// Decodes an envelope; throws only when `data` is missing or not an array.
+    /// Decodes an envelope; throws only when `data` is missing or not an array, or when the body
+    /// is Salla's error envelope.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         status = container.lenient(Int.self, forKey: .status)
         success = container.lenient(Bool.self, forKey: .success)
+        try container.rejectErrorEnvelope(success: success, errorKey: .error)
         data = try container.decodePayload([Item].self, forKey: .data)
         pagination = container.lenient(Pagination.self, forKey: .pagination)
     }
 }
 
 extension PagedEnvelope: Equatable where Item: Equatable {}
+extension PagedEnvelope: DetectsErrorEnvelope {}
 extension PagedEnvelope: Hashable where Item: Hashable {}
 
 /// Salla's pagination block. Two shapes exist, and every field is optional:
@@ -213,7 +220,20 @@ public struct Pagination: Codable, Hashable, Sendable {
     }
 }
 
+/// A body type that notices Salla's error envelope (`{"success": false, "error": ...}`) while it
+/// decodes, so that the body is parsed once.
+protocol DetectsErrorEnvelope {}
+
+/// Thrown while decoding a ``DetectsErrorEnvelope`` body that is an error envelope.
+struct ErrorEnvelopeFound: Error {}
+
 extension KeyedDecodingContainer {
+    /// Throws ``ErrorEnvelopeFound`` when `success` is false and an error is given.
+    fileprivate func rejectErrorEnvelope(success: Bool?, errorKey: Key) throws {
+        guard success == false, contains(errorKey), (try? decodeNil(forKey: errorKey)) == false else { return }
+        throw ErrorEnvelopeFound()
+    }
+
     /// Decodes strictly, then leniently; throws the strict error when both fail.
     fileprivate func decodePayload<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         // An envelope without `data`: a payload that can stand for null (JSONValue, an optional) is null.

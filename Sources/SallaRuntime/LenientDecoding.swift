@@ -4,40 +4,48 @@ import Foundation
 // strings, prices as "35.00", flags as 0/1, nulls anywhere, and the odd element
 // of the wrong shape. Generated `init(from:)` implementations call the
 // `lenient` methods below, which never throw: a value that cannot be read is `nil`.
+// Each tries the strict decoding first, so well-formed answers pay nothing for the leniency.
 
 extension KeyedDecodingContainer {
     /// A string; numbers give their text (`12`, `35.5`), Booleans `"true"`/`"false"`.
     /// `nil` when absent, null, or an array or object.
+    @inlinable
     public func lenient(_ type: String.Type, forKey key: Key) -> String? {
-        decodeLenient(String.self, forKey: key)
+        // The concrete overload, which JSONDecoder answers without a generic detour.
+        do { return try decodeIfPresent(String.self, forKey: key) } catch { return decodeAfterFailure(String.self, forKey: key) }
     }
 
     /// An integer; also accepts whole floating-point numbers (`35.0`) and
     /// numeric strings that are whole (`"35"`, `"35.00"`). Booleans are not integers.
+    @inlinable
     public func lenient(_ type: Int.Type, forKey key: Key) -> Int? {
-        decodeLenient(Int.self, forKey: key)
+        do { return try decodeIfPresent(Int.self, forKey: key) } catch { return decodeAfterFailure(Int.self, forKey: key) }
     }
 
     /// A 64-bit integer, with the same coercions as the `Int` overload.
+    @inlinable
     public func lenient(_ type: Int64.Type, forKey key: Key) -> Int64? {
-        decodeLenient(Int64.self, forKey: key)
+        do { return try decodeIfPresent(Int64.self, forKey: key) } catch { return decodeAfterFailure(Int64.self, forKey: key) }
     }
 
     /// A number; also accepts finite numeric strings (`"35.00"`).
+    @inlinable
     public func lenient(_ type: Double.Type, forKey key: Key) -> Double? {
-        decodeLenient(Double.self, forKey: key)
+        do { return try decodeIfPresent(Double.self, forKey: key) } catch { return decodeAfterFailure(Double.self, forKey: key) }
     }
 
     /// A Boolean; also accepts the numbers `0`/`1` and the strings
     /// `"true"`/`"false"`/`"1"`/`"0"` (case-insensitive).
+    @inlinable
     public func lenient(_ type: Bool.Type, forKey key: Key) -> Bool? {
-        decodeLenient(Bool.self, forKey: key)
+        do { return try decodeIfPresent(Bool.self, forKey: key) } catch { return decodeAfterFailure(Bool.self, forKey: key) }
     }
 
     /// Any decodable value; `nil` when it is absent, null or fails to decode.
     ///
     /// Scalars, arrays and dictionaries among `T` and its element types are
     /// read with the same coercions as the dedicated overloads.
+    @inlinable
     public func lenient<T: Decodable>(_ type: T.Type, forKey key: Key) -> T? {
         decodeLenient(T.self, forKey: key)
     }
@@ -46,17 +54,39 @@ extension KeyedDecodingContainer {
     /// decode are dropped, scalars are coerced like the scalar overloads
     /// (`["1", 2, "x"]` as `[Int]` gives `[1, 2]`). `nil` when absent, null or
     /// not an array.
+    @inlinable
     public func lenient<T: Decodable>(_ type: [T].Type, forKey key: Key) -> [T]? {
         decodeLenient([T].self, forKey: key)
     }
 
     /// An object as a dictionary whose values are decoded one by one; members
     /// that fail to decode are dropped. `nil` when absent, null or not an object.
+    @inlinable
     public func lenient<T: Decodable>(_ type: [String: T].Type, forKey key: Key) -> [String: T]? {
         decodeLenient([String: T].self, forKey: key)
     }
 
-    private func decodeLenient<T: Decodable>(_ type: T.Type, forKey key: Key) -> T? {
+    /// An enumeration of the API, read as its text: JSONDecoder reads a string directly, where
+    /// the enumeration's own `init(from:)` would cost a nested decoder per value.
+    @inlinable
+    public func lenient<E: OpenEnumeration & Decodable>(_ type: E.Type, forKey key: Key) -> E? {
+        do { return try decodeIfPresent(String.self, forKey: key).flatMap { E(rawValue: $0) } } catch { return decodeAfterFailure(E.self, forKey: key) }
+    }
+
+    /// Strictly first: a value of the documented type decodes as fast as synthesized `Codable`
+    /// would (inlined into the generated models, so it is specialised for the property's type);
+    /// only a value that fails takes the lenient path.
+    @inlinable
+    func decodeLenient<T: Decodable>(_ type: T.Type, forKey key: Key) -> T? {
+        do {
+            return try decodeIfPresent(T.self, forKey: key)
+        } catch {
+            return decodeAfterFailure(T.self, forKey: key)
+        }
+    }
+
+    @usableFromInline
+    func decodeAfterFailure<T: Decodable>(_ type: T.Type, forKey key: Key) -> T? {
         (try? decodeIfPresent(LenientElement<T>.self, forKey: key))?.value
     }
 }
@@ -223,5 +253,14 @@ struct LenientValue: Decodable {
             }
         case .integer, .double, .null, .other: return nil
         }
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Encodes an enumeration of the API as its text, which JSONEncoder writes directly; the
+    /// enumeration's own `encode(to:)` would cost a nested encoder per value.
+    @inlinable
+    public mutating func encodeIfPresent<E: OpenEnumeration & Encodable>(_ value: E?, forKey key: Key) throws {
+        try encodeIfPresent(value?.rawValue, forKey: key)
     }
 }

@@ -119,16 +119,23 @@ public struct SallaClient: Sendable {
         if let empty = EmptyResponse() as? Response {
             return empty
         }
-        if let root = try? JSONDecoder().decode(JSONValue.self, from: body),
+        // Envelopes notice an error envelope as they decode; other bodies need a look first.
+        if !(Response.self is any DetectsErrorEnvelope.Type),
+           let root = try? JSONDecoder().decode(JSONValue.self, from: body),
            root["success"]?.boolValue == false, let error = root["error"], !error.isNull {
             throw SallaAPIError(statusCode: statusCode, headerFields: headerFields, body: body)
         }
         do {
-            return try JSONDecoder().decode(Response.self, from: body)
+            return try Self.decoder.decode(Response.self, from: body)
+        } catch is ErrorEnvelopeFound {
+            throw SallaAPIError(statusCode: statusCode, headerFields: headerFields, body: body)
         } catch {
             throw SallaDecodingError(statusCode: statusCode, body: body, underlying: error)
         }
     }
+
+    /// One decoder for every answer: setting one up costs more than decoding a small body.
+    private static let decoder = JSONDecoder()
 
     /// Whether `url` has the base URL's scheme, host and port, so that the token may go there.
     func isOnBaseOrigin(_ url: URL) -> Bool {
@@ -160,7 +167,7 @@ extension SallaClient {
             switch outcome {
             case .failure(let error):
                 retry = try Self.retry(after: error, for: request.method)
-            case .success(let (response, data)):
+            case .success(let (response, _)):
                 if response.status.code == 401, refreshesTokens, !reauthorised {
                     reauthorised = true
                     attempt -= 1
