@@ -47,15 +47,17 @@ struct CodecFigures {
     var baseline: Sample
 }
 
-/// Times `body` over `repeats` calls per run, per call, after a warm-up.
-func perCall(runs: Int, repeats: Int, _ body: () throws -> Void) rethrows -> Sample {
-    try body()
-    var sample = Sample()
+/// Times `generated` and `baseline` over `repeats` calls each, alternating run by run so that
+/// the machine's drift touches both alike; per call, after a warm-up of each.
+func paired(_ label: String, runs: Int, repeats: Int, generated: () throws -> Void, baseline: () throws -> Void) rethrows -> CodecFigures {
+    try generated()
+    try baseline()
+    var figures = CodecFigures(label: label, generated: Sample(), baseline: Sample())
     for _ in 0..<runs {
-        let seconds = try timed { for _ in 0..<repeats { try body() } }.seconds
-        sample.add(seconds / Double(repeats))
+        figures.generated.add(try timed { for _ in 0..<repeats { try generated() } }.seconds / Double(repeats))
+        figures.baseline.add(try timed { for _ in 0..<repeats { try baseline() } }.seconds / Double(repeats))
     }
-    return sample
+    return figures
 }
 
 func measureCodec(runs: Int) throws -> [CodecFigures] {
@@ -65,27 +67,18 @@ func measureCodec(runs: Int) throws -> [CodecFigures] {
                                    email: "ahmed@example.com", gender: .male, birthday: "1997-06-03", groups: [1, 2, 3])
     let baselineBody = BaselineRequestBody(first_name: "Ahmed", last_name: "Ali", mobile: "555000111", mobile_code_country: "+966",
                                            email: "ahmed@example.com", gender: "male", birthday: "1997-06-03", groups: [1, 2, 3])
-    let samples = max(runs, 5)
+    let samples = max(runs * 3, 9)
     return [
-        CodecFigures(
-            label: "decode a 60-item page",
-            generated: try perCall(runs: samples, repeats: 20) {
-                _ = try SallaClient.decodeResponse(PagedEnvelope<Customer>.self, statusCode: 200, body: pageJSON).page
-            },
-            baseline: try perCall(runs: samples, repeats: 20) { _ = try decoder.decode(BaselinePage.self, from: pageJSON) }),
-        CodecFigures(
-            label: "decode one Customer",
-            generated: try perCall(runs: samples, repeats: 500) {
-                _ = try SallaClient.decodeResponse(Envelope<Customer>.self, statusCode: 200, body: singleJSON).data
-            },
-            baseline: try perCall(runs: samples, repeats: 500) { _ = try decoder.decode(BaselineSingle.self, from: singleJSON) }),
-        CodecFigures(
-            label: "encode a request body",
-            generated: try perCall(runs: samples, repeats: 2000) {
-                var request = Request(method: .post, path: "/customers")
-                try request.setJSONBody(body)
-            },
-            baseline: try perCall(runs: samples, repeats: 2000) { _ = try encoder.encode(baselineBody) }),
+        try paired("decode a 60-item page", runs: samples, repeats: 50, generated: {
+            _ = try SallaClient.decodeResponse(PagedEnvelope<Customer>.self, statusCode: 200, body: pageJSON).page
+        }, baseline: { _ = try decoder.decode(BaselinePage.self, from: pageJSON) }),
+        try paired("decode one Customer", runs: samples, repeats: 2000, generated: {
+            _ = try SallaClient.decodeResponse(Envelope<Customer>.self, statusCode: 200, body: singleJSON).data
+        }, baseline: { _ = try decoder.decode(BaselineSingle.self, from: singleJSON) }),
+        try paired("encode a request body", runs: samples, repeats: 5000, generated: {
+            var request = Request(method: .post, path: "/customers")
+            try request.setJSONBody(body)
+        }, baseline: { _ = try encoder.encode(baselineBody) }),
     ]
 }
 

@@ -323,6 +323,8 @@ print("")
 struct BuildFigures {
     var first: Double
     var sdkOnly: Double
+    /// `swift build -c release --target SallaSDK` after the debug builds: SallaRuntime, then the SDK.
+    var release: Double?
     var warnings: Int
 }
 
@@ -370,10 +372,13 @@ func measureBuild(_ generated: [(name: String, contents: String)], runtime: URL)
         }
         guard again.output.contains("Compiling") else {
             print("  note: the SDK rebuild compiled nothing; its time means nothing")
-            return BuildFigures(first: first.seconds, sdkOnly: again.seconds, warnings: 0)
+            return BuildFigures(first: first.seconds, sdkOnly: again.seconds, release: nil, warnings: 0)
         }
         let warningLines = Set(again.output.split(separator: "\n").filter { $0.contains(": warning: ") })
-        return BuildFigures(first: first.seconds, sdkOnly: again.seconds, warnings: warningLines.count)
+        let release = try runProcess(["swift", "build", "-c", "release", "--package-path", package.path, "--target", "SallaSDK"])
+        if release.status != 0 { print("  the release build failed:\n\(release.output.suffix(3000))") }
+        return BuildFigures(first: first.seconds, sdkOnly: again.seconds, release: release.status == 0 ? release.seconds : nil,
+                            warnings: warningLines.count)
     } catch {
         print("  cannot set up the build package: \(error)")
         return nil
@@ -383,13 +388,16 @@ func measureBuild(_ generated: [(name: String, contents: String)], runtime: URL)
 var build: BuildFigures?
 printCodec(runs: runs)
 
-print("Debug build of the generated SDK (swift build, throwaway package)")
+print("Builds of the generated SDK (swift build, throwaway package)")
 if compile {
     build = measureBuild(warm.files.map { ($0.name, $0.contents) }, runtime: runtimeFolder)
     if let build {
         print("  " + pad("first build (manifest, SallaRuntime, SallaSDK)", 54) + padLeft(formatSeconds(build.first), 9))
         print("  " + pad("SDK alone (swift build --target SallaSDK, files edited)", 54) + padLeft(formatSeconds(build.sdkOnly), 9)
             + "   \(build.warnings) compiler warnings")
+        if let release = build.release {
+            print("  " + pad("release build (-c release --target SallaSDK, runtime included)", 54) + padLeft(formatSeconds(release), 9))
+        }
     }
 } else {
     print("  skipped (--no-compile)")
