@@ -47,7 +47,7 @@ public struct AsyncHTTPClientTransport: Transport {
             return (response, Data(bytes.readableBytesView))
         } catch is CancellationError {
             throw CancellationError()
-        } catch let error as HTTPClientError where error == .cancelled {
+        } catch let error as HTTPClientError where error == .cancelled && Task.isCancelled {
             throw CancellationError()
         }
     }

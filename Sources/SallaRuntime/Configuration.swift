@@ -52,11 +52,10 @@ public struct RetryPolicy: Sendable, Hashable {
         return policy
     }
 
-    /// The full-jitter backoff before retry number `retry` (1 for the first retry).
-    func backoff(beforeRetry retry: Int) -> Duration {
-        let exponent = min(max(retry - 1, 0), 30)
-        let ceiling = min(baseDelay * (1 << exponent), maximumDelay)
-        let fraction = Double.random(in: 0...1)
-        return ceiling * fraction
+    /// The full-jitter backoff before retry number `retry` (1 for the first retry), in seconds.
+    func backoff(beforeRetry retry: Int) -> TimeInterval {
+        let exponent = Double(min(max(retry - 1, 0), 30))
+        let ceiling = min(baseDelay.clampedSeconds * pow(2, exponent), maximumDelay.clampedSeconds)
+        return ceiling * Double.random(in: 0...1)
     }
 }

@@ -67,6 +67,8 @@ public struct PagedList<Item: Decodable & Sendable>: AsyncSequence, Sendable {
         public struct AsyncIterator: AsyncIteratorProtocol {
             let list: PagedList
             var upcoming: Upcoming = .number(1)
+            /// The links followed so far, so that a link seen again ends the walk.
+            var followed: Set<URL> = []
 
             /// The next page, or `nil` after the last one.
             public mutating func next() async throws -> Page<Item>? {
@@ -82,10 +84,11 @@ public struct PagedList<Item: Decodable & Sendable>: AsyncSequence, Sendable {
                     number = page
                     request = try list.request(page)
                     request.absoluteURL = PagedList.keepingFilters(of: request, in: url)
+                    followed.insert(url)
                 }
                 upcoming = .done
                 let page = try await list.client.send(request, as: PagedEnvelope<Item>.self).page
-                upcoming = list.upcoming(after: page, fetched: number, from: request.absoluteURL)
+                upcoming = list.upcoming(after: page, fetched: number, followed: followed)
                 return page
             }
         }
@@ -110,20 +113,20 @@ public struct PagedList<Item: Decodable & Sendable>: AsyncSequence, Sendable {
         return components.url ?? link
     }
 
-    /// What follows `page`, which was fetched as page `fetched` (from `url` when it followed a link).
-    func upcoming(after page: Page<Item>, fetched: Int, from url: URL?) -> Upcoming {
+    /// What follows `page`, which was fetched as page `fetched`, after following the links in `followed`.
+    func upcoming(after page: Page<Item>, fetched: Int, followed: Set<URL>) -> Upcoming {
         guard !page.items.isEmpty else { return .done }
         let pagination = page.pagination
         let current = pagination?.currentPage ?? fetched
         // A server that ignores the page number would otherwise be walked forever.
-        guard current >= fetched else { return .done }
+        guard current >= fetched, current < Int.max else { return .done }
         if let totalPages = pagination?.totalPages {
             if current >= totalPages { return .done }
         } else if pagination?.linksAreKnown == true, pagination?.links["next"] == nil {
             return .done
         }
         if let link = pagination?.links["next"], let next = URL(string: link, relativeTo: client.baseURL)?.absoluteURL,
-           next != url, client.isOnBaseOrigin(next) {
+           !followed.contains(next), client.isOnBaseOrigin(next) {
             return .link(next, page: current + 1)
         }
         return .number(current + 1)

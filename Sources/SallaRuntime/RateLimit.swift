@@ -18,8 +18,9 @@ public struct RateLimit: Sendable, Hashable {
     }
 
     /// Salla sends epoch seconds; a small number can only be seconds from now, as some proxies send.
-    private static func date(reset: Double) -> Date {
-        reset < 1_000_000_000 ? Date(timeIntervalSinceNow: reset) : Date(timeIntervalSince1970: reset)
+    private static func date(reset: Double) -> Date? {
+        guard reset.isFinite, reset >= 0, reset < 1e11 else { return nil }
+        return reset < 1_000_000_000 ? Date(timeIntervalSinceNow: reset) : Date(timeIntervalSince1970: reset)
     }
 
     /// The figures in `fields`, or `nil` when they carry none.
@@ -27,7 +28,7 @@ public struct RateLimit: Sendable, Hashable {
         limit = fields[.rateLimitLimit].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         remaining = fields[.rateLimitRemaining].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         resetsAt = fields[.rateLimitReset].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            .map(Self.date(reset:))
+            .flatMap(Self.date(reset:))
         if limit == nil, remaining == nil, resetsAt == nil { return nil }
     }
 }
@@ -42,7 +43,7 @@ extension HTTPField.Name {
 /// rate-limit reset; `nil` when it says neither.
 func retryDate(after fields: HTTPFields, now: Date) -> Date? {
     if let value = fields[.retryAfter]?.trimmingCharacters(in: .whitespaces) {
-        if let seconds = Double(value), seconds.isFinite, seconds >= 0 {
+        if let seconds = Double(value), seconds.isFinite, seconds >= 0, seconds < 1e9 {
             return now.addingTimeInterval(seconds)
         }
         if let date = HTTPDate.parse(value) { return date }
@@ -79,8 +80,11 @@ actor RateLimiter {
     private var allowance: Int?
     private var inFlight = 0
 
-    /// Waits until a request may be sent (never beyond `maximumWait`), then counts it as in flight.
-    func acquire(maximumWait: Duration) async throws {
+    /// Waits until a request may be sent (never beyond `maximumWait` seconds), then counts it as
+    /// in flight; returns the seconds it waited.
+    func acquire(maximumWait: TimeInterval) async throws -> TimeInterval {
+        let started = Date()
+        func left() -> TimeInterval { maximumWait - Date().timeIntervalSince(started) }
         while let allowance, allowance <= 0, let resetsAt = latest?.resetsAt {
             let wait = resetsAt.timeIntervalSinceNow
             if wait <= 0 {
@@ -90,15 +94,19 @@ actor RateLimiter {
                 }
                 self.allowance = limit - inFlight
                 // The new window is used up by requests in flight; their answers will tell its reset.
-                if limit - inFlight <= 0 { try await Task.sleep(for: .milliseconds(50)) }
+                if limit - inFlight <= 0 {
+                    guard left() > 0.05 else { break }
+                    try await Task.sleep(for: .milliseconds(50))
+                }
                 continue
             }
             // Beyond the bound, send anyway: the answer's own 429 says when to come back.
-            guard Duration.seconds(wait) <= maximumWait else { break }
+            guard wait <= left() else { break }
             try await Task.sleep(for: .seconds(wait))
         }
         if let allowance { self.allowance = allowance - 1 }
         inFlight += 1
+        return Date().timeIntervalSince(started)
     }
 
     /// Counts a request as finished and learns the figures its answer carried.

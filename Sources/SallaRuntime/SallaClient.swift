@@ -116,14 +116,14 @@ public struct SallaClient: Sendable {
         guard (200..<300).contains(statusCode) else {
             throw SallaAPIError(statusCode: statusCode, headerFields: headerFields, body: body)
         }
-        if let empty = EmptyResponse() as? Response {
-            return empty
-        }
         // Envelopes notice an error envelope as they decode; other bodies need a look first.
         if !(Response.self is any DetectsErrorEnvelope.Type),
-           let root = try? JSONDecoder().decode(JSONValue.self, from: body),
+           let root = try? decoder.decode(JSONValue.self, from: body),
            root["success"]?.boolValue == false, let error = root["error"], !error.isNull {
             throw SallaAPIError(statusCode: statusCode, headerFields: headerFields, body: body)
+        }
+        if let empty = EmptyResponse() as? Response {
+            return empty
         }
         do {
             return try Self.decoder.decode(Response.self, from: body)
@@ -155,14 +155,17 @@ extension SallaClient {
     /// configuration says. Returns the last answer, whatever its status.
     func perform(_ request: Request) async throws -> (HTTPResponse, Data) {
         let policy = configuration.retryPolicy
+        let budget = policy.maximumTotalWait.clampedSeconds
         let body = request.body?.data
-        var token = try await tokens.accessToken()
         var attempt = 0
-        var waited = Duration.zero
+        var waited: TimeInterval = 0
         var reauthorised = false
         while true {
             attempt += 1
-            let outcome = await attemptOnce(request, body: body, token: token, attempt: attempt)
+            // Asked before every attempt, so a retry uses a token another call has refreshed since.
+            let token = try await tokens.accessToken()
+            let (outcome, paced) = await attemptOnce(request, body: body, token: token, attempt: attempt, maximumWait: budget - waited)
+            waited += paced
             let retry: Retry
             switch outcome {
             case .failure(let error):
@@ -170,22 +173,21 @@ extension SallaClient {
             case .success(let (response, _)):
                 if response.status.code == 401, refreshesTokens, !reauthorised {
                     reauthorised = true
-                    attempt -= 1
-                    token = try await tokens.refreshedAccessToken(replacing: token)
+                    _ = try await tokens.refreshedAccessToken(replacing: token)
                     continue
                 }
                 retry = Self.retry(after: response, for: request.method)
             }
-            let delay: Duration
+            let delay: TimeInterval
             switch retry {
             case .no: return try outcome.get()
-            case .after(let date): delay = .seconds(max(0, date.timeIntervalSinceNow))
+            case .after(let date): delay = max(0, date.timeIntervalSinceNow)
             case .backoff: delay = policy.backoff(beforeRetry: attempt)
             }
-            guard attempt < policy.maximumAttempts, waited + delay <= policy.maximumTotalWait else {
+            guard attempt < policy.maximumAttempts, delay.isFinite, waited + delay <= budget else {
                 return try outcome.get()
             }
-            try await Task.sleep(for: delay)
+            try await Task.sleep(for: .seconds(delay))
             waited += delay
         }
     }
@@ -208,22 +210,27 @@ extension SallaClient {
         }
     }
 
-    /// A network failure or timeout is retried when the method is idempotent; cancellation never.
+    /// A network failure or timeout is retried when the method is idempotent; cancellation never,
+    /// nor a failure that would only happen again.
     private static func retry(after error: any Error, for method: HTTPMethod) throws -> Retry {
-        if Task.isCancelled || error is CancellationError || (error as? URLError)?.code == .cancelled {
-            throw CancellationError()
-        }
+        if Task.isCancelled || error is CancellationError { throw CancellationError() }
+        let final: Set<URLError.Code> = [.badURL, .unsupportedURL, .cancelled]
+        if let code = (error as? URLError)?.code, final.contains(code) { return .no }
         return method.isIdempotent ? .backoff : .no
     }
 
-    /// One paced, timed attempt through the middlewares and the transport.
-    private func attemptOnce(_ request: Request, body: Data?, token: String, attempt: Int) async -> Result<(HTTPResponse, Data), any Error> {
+    /// One paced, timed attempt through the middlewares and the transport, with the seconds it
+    /// waited for the rate limit.
+    private func attemptOnce(
+        _ request: Request, body: Data?, token: String, attempt: Int, maximumWait: TimeInterval
+    ) async -> (Result<(HTTPResponse, Data), any Error>, paced: TimeInterval) {
         let http: HTTPRequest
+        let paced: TimeInterval
         do {
             http = try httpRequest(for: request, token: token)
-            try await limiter.acquire(maximumWait: configuration.retryPolicy.maximumTotalWait)
+            paced = try await limiter.acquire(maximumWait: maximumWait)
         } catch {
-            return .failure(error)
+            return (.failure(error), 0)
         }
         let context = AttemptContext(attempt: attempt, maximumAttempts: configuration.retryPolicy.maximumAttempts)
         let chain = middlewareChain(context: context)
@@ -232,7 +239,7 @@ extension SallaClient {
             try await withDeadline(configuration.timeout, timeoutError: timeout) { try await chain(http, body) }
         })
         await limiter.finish(with: try? outcome.get().0.headerFields)
-        return outcome
+        return (outcome, paced)
     }
 
     /// The middlewares around the transport, the first outermost.

@@ -29,18 +29,17 @@ public struct SallaTimeoutError: Error, Sendable, Hashable, CustomStringConverti
 /// notice that it was cancelled: a transport that ignores cancellation cannot hold the caller.
 func withDeadline<T: Sendable>(
     _ limit: Duration,
-    timeoutError: @autoclosure () -> any Error,
+    timeoutError timeout: any Error,
     operation: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     let outcome = Outcome<T>()
-    let timeout = timeoutError()
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             outcome.install(continuation)
             outcome.start(
                 Task { outcome.finish(await Result(asyncCatching: operation)) },
                 Task {
-                    guard (try? await Task.sleep(for: limit)) != nil else { return }
+                    guard (try? await Task.sleep(for: .seconds(limit.clampedSeconds))) != nil else { return }
                     outcome.finish(.failure(timeout))
                 })
         }
@@ -89,5 +88,15 @@ extension Result where Failure == any Error {
     /// The result of an async throwing body.
     init(asyncCatching body: () async throws -> Success) async {
         do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, between zero and a year: longer waits and timeouts mean "no
+    /// limit" in practice, and `Task.sleep` traps on durations it cannot represent.
+    var clampedSeconds: TimeInterval {
+        let (seconds, attoseconds) = components
+        let value = Double(seconds) + Double(attoseconds) / 1e18
+        return min(max(value, 0), 365 * 86_400)
     }
 }

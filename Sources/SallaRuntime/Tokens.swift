@@ -92,7 +92,8 @@ public actor OAuthTokenProvider: AccessTokenProvider {
     ///   - transport: How token requests travel; defaults to ``URLSessionTransport``.
     ///   - onRefresh: Called with each new pair before it is used. If it throws, the call that
     ///     caused the refresh fails with its error, and the new pair is still used afterwards
-    ///     (the old refresh token is already spent).
+    ///     (the old refresh token is already spent). It must not call this provider (or a client
+    ///     using it), which waits for the refresh that is calling it.
     public init(
         clientID: String,
         clientSecret: String,
@@ -114,7 +115,7 @@ public actor OAuthTokenProvider: AccessTokenProvider {
 
     /// The access token, refreshed first when it expires within a minute.
     public func accessToken() async throws -> String {
-        if let refreshing { return try await refreshing.value }
+        if let refreshing { return try await join(refreshing) }
         if let expiresAt = tokens.expiresAt, expiresAt.timeIntervalSinceNow < Self.refreshMargin {
             return try await refresh()
         }
@@ -123,23 +124,41 @@ public actor OAuthTokenProvider: AccessTokenProvider {
 
     /// A new access token, unless the pair has changed since `rejected` was handed out.
     public func refreshedAccessToken(replacing rejected: String) async throws -> String {
-        if let refreshing { return try await refreshing.value }
+        if let refreshing { return try await join(refreshing) }
         guard tokens.accessToken == rejected else { return tokens.accessToken }
         return try await refresh()
     }
 
-    /// Starts the one refresh, or joins the one running.
+    /// How long one refresh may take.
+    static let refreshTimeout: Duration = .seconds(60)
+
+    /// Starts the one refresh, or joins the one running. The refresh clears itself when it ends,
+    /// not when a caller stops waiting: a second refresh with the same spent token would revoke both.
     private func refresh() async throws -> String {
-        if let refreshing { return try await refreshing.value }
-        let task = Task { try await self.performRefresh() }
+        if let refreshing { return try await join(refreshing) }
+        let task = Task {
+            defer { self.refreshing = nil }
+            return try await self.performRefresh()
+        }
         refreshing = task
-        defer { refreshing = nil }
-        return try await task.value
+        return try await join(task)
+    }
+
+    /// Waits for `task`; a cancelled caller stops waiting at once while the refresh goes on.
+    private func join(_ task: Task<String, any Error>) async throws -> String {
+        try await withDeadline(Self.refreshTimeout, timeoutError: timeout()) { try await task.value }
+    }
+
+    private func timeout() -> SallaTimeoutError {
+        SallaTimeoutError(method: "POST", path: tokenURL.path, timeout: Self.refreshTimeout)
     }
 
     private func performRefresh() async throws -> String {
-        let (response, body) = try await transport.send(tokenRequest(), body: formBody())
-        let fresh = try Self.tokens(from: response, body: body, now: Date())
+        let request = tokenRequest(), form = formBody(), transport = transport
+        let (response, answer) = try await withDeadline(Self.refreshTimeout, timeoutError: timeout()) {
+            try await transport.send(request, body: form)
+        }
+        let fresh = try Self.tokens(from: response, body: answer, now: Date())
         tokens = fresh
         try await onRefresh(fresh)
         return fresh.accessToken

@@ -22,10 +22,15 @@ public struct URLSessionTransport: Transport {
     /// The session requests are sent through.
     public let session: URLSession
 
-    /// Creates a transport that sends requests through `session`.
-    public init(session: URLSession = .shared) {
+    /// Creates a transport that sends requests through `session`; by default one that keeps the
+    /// token from any redirect to another origin (``redirectGuardedSession``).
+    public init(session: URLSession = URLSessionTransport.redirectGuardedSession) {
         self.session = session
     }
+
+    /// A session like `URLSession.shared` that drops `Authorization` from a redirect to another
+    /// scheme, host or port: URLSession would otherwise send the token wherever the API redirects.
+    public static let redirectGuardedSession = URLSession(configuration: .default, delegate: RedirectGuard(), delegateQueue: nil)
 
     /// Sends `request` with `URLSession.data(for:)`.
     ///
@@ -41,9 +46,30 @@ public struct URLSessionTransport: Transport {
                 throw URLError(.badServerResponse)
             }
             return (http, data)
-        } catch let error as URLError where error.code == .cancelled {
+        } catch let error as URLError where error.code == .cancelled && Task.isCancelled {
             throw CancellationError()
         }
+    }
+}
+
+/// Keeps the `Authorization` header on redirects within the original request's origin only.
+final class RedirectGuard: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        var redirected = request
+        if !Self.sameOrigin(task.originalRequest?.url, request.url) {
+            redirected.setValue(nil, forHTTPHeaderField: "Authorization")
+        }
+        completionHandler(redirected)
+    }
+
+    static func sameOrigin(_ first: URL?, _ second: URL?) -> Bool {
+        guard let first, let second else { return false }
+        func port(_ url: URL) -> Int? { url.port ?? (url.scheme?.lowercased() == "https" ? 443 : url.scheme?.lowercased() == "http" ? 80 : nil) }
+        return first.scheme?.lowercased() == second.scheme?.lowercased() && first.host?.lowercased() == second.host?.lowercased()
+            && port(first) == port(second)
     }
 }
 

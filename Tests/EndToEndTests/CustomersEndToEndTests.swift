@@ -303,6 +303,18 @@ final class CustomersEndToEndTests: XCTestCase {
         }
     }
 
+    func testARedirectToAnotherOriginNeverCarriesTheToken() async throws {
+        try await eachTransport { name, transport in
+            let run = try await emulator().configure("redirect")
+            let customer = try await client(run, transport, token: "secret").customers.retrieve(customer: 1)
+            XCTAssertEqual(customer.id, 1, name)
+            let logged = try await apiRequests(run)
+            XCTAssertEqual(logged.map { $0.path.hasSuffix("/landing") }, [false, true], name)
+            XCTAssertEqual(logged.first?.headers["authorization"], "Bearer secret", name)
+            XCTAssertNil(logged.last?.headers["authorization"], "\(name): the token followed the redirect to localhost")
+        }
+    }
+
     // MARK: - Timeouts, cancellation
 
     func testAStalledAnswerHitsTheTimeout() async throws {

@@ -232,6 +232,14 @@ class Run:
         self.next_api_index()
         return success(method)
 
+    def api_redirect(self, method, rest, query, headers):
+        # A redirect to another origin of the same server: `localhost` instead of 127.0.0.1.
+        self.next_api_index()
+        if rest.startswith("landing"):
+            return success(method)
+        location = "http://localhost:%d/%s/admin/v2/landing" % (self.port, self.id)
+        return Reply(302, None, headers={"Location": location})
+
     def api_stall(self, method, rest, query, headers):
         self.next_api_index()
         return Reply(200, stall=True)
@@ -297,6 +305,7 @@ API_HANDLERS = {
     "invalid_grant": Run.api_invalid_grant,
     "echo": Run.api_echo,
     "stall": Run.api_stall,
+    "redirect": Run.api_redirect,
 }
 
 

@@ -98,12 +98,26 @@ final class ResilienceTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 1)
     }
 
-    func testURLSessionsCancelledErrorBecomesCancellationError() async throws {
+    func testAURLErrorCancelledOutsideACancelledTaskIsFinalNotACancellation() async throws {
+        // A session that refused a certificate, or was invalidated, reports `.cancelled` too.
         let transport = InMemoryTransport { _, _ in throw URLError(.cancelled) }
         await XCTAssertThrowsErrorAsync(try await get(client(transport))) { error in
-            XCTAssertTrue(error is CancellationError, "\(error)")
+            XCTAssertEqual((error as? URLError)?.code, .cancelled, "\(error)")
         }
         XCTAssertEqual(transport.requests.count, 1)
+    }
+
+    func testACancelledTaskEndsWithCancellationError() async throws {
+        let transport = InMemoryTransport { _, _ in
+            try await Task.sleep(for: .seconds(30))
+            return .json(Self.item)
+        }
+        let client = client(transport)
+        let call = Task { try await client.send(Request(method: .get, path: "/items/1"), as: Envelope<Item>.self).data }
+        try await Task.sleep(for: .milliseconds(100))
+        call.cancel()
+        let result = await call.result
+        XCTAssertThrowsError(try result.get()) { XCTAssertTrue($0 is CancellationError, "\($0)") }
     }
 
     func testMiddlewaresWrapEachAttemptFirstOutermost() async throws {
@@ -142,12 +156,26 @@ final class ResilienceTests: XCTestCase {
         policy.baseDelay = .seconds(1)
         policy.maximumDelay = .seconds(4)
         for retry in 1...40 {
-            let ceiling = min(Duration.seconds(1 << min(retry - 1, 30)), .seconds(4))
+            let ceiling = min(Double(1 << min(retry - 1, 30)), 4)
             for _ in 0..<20 {
                 let delay = policy.backoff(beforeRetry: retry)
-                XCTAssertTrue(delay >= .zero && delay <= ceiling, "retry \(retry): \(delay)")
+                XCTAssertTrue(delay >= 0 && delay <= ceiling, "retry \(retry): \(delay)")
             }
         }
+        policy.baseDelay = .seconds(Int64.max)
+        policy.maximumDelay = .seconds(Int64.max)
+        XCTAssertLessThanOrEqual(policy.backoff(beforeRetry: 40), 365 * 86_400, "huge settings do not trap")
+    }
+
+    func testAbsurdRateLimitFiguresAreIgnoredInsteadOfTrapping() async throws {
+        let transport = InMemoryTransport(answers: [
+            .json("{}", status: .tooManyRequests, headerFields: [.retryAfter: "1e30", HTTPField.Name("X-RateLimit-Reset")!: "inf"]),
+            .json(Self.item, headerFields: [HTTPField.Name("X-RateLimit-Remaining")!: "0", HTTPField.Name("X-RateLimit-Reset")!: "nan"]),
+        ])
+        let client = client(transport) { $0.retryPolicy.maximumTotalWait = .seconds(Int64.max) }
+        _ = try await get(client)
+        _ = try await get(client)
+        XCTAssertEqual(transport.requests.count, 3)
     }
 }
 
