@@ -332,10 +332,39 @@ final class AdversarialInputTests: XCTestCase {
 
     func testTagsNamedLikeClientMembers() throws {
         var paths = ""
-        for (index, tag) in ["send", "transport", "http request", "base URL", "access token"].enumerated() {
+        for (index, tag) in ["send", "transport", "http request", "base URL", "access token", "configuration", "with", "rate limit"].enumerated() {
             paths += "/t\(index):\n  get:\n    operationId: op\(index)\n    tags: ['\(tag)']\n    responses: {'204': {description: x}}\n"
         }
         try assertCompiles(Snippet.document(paths: paths))
+    }
+
+    func testAnOperationNamedLikeAPageWalker() throws {
+        let paths = """
+            /items:
+              get:
+                operationId: list
+                tags: [Items]
+                parameters: [{name: page, in: query, schema: {type: integer}}]
+                responses:
+                  '200':
+                    description: x
+                    content:
+                      application/json:
+                        schema:
+                          type: object
+                          properties:
+                            data: {type: array, items: {type: object, properties: {id: {type: integer}}}}
+                            pagination: {type: object, properties: {currentPage: {type: integer}}}
+            /items/all:
+              get:
+                operationId: listAll
+                tags: [Items]
+                responses: {'204': {description: x}}
+            """
+        let rendered = try assertCompiles(Snippet.document(paths: paths))
+        let walkers = rendered.client.components(separatedBy: "\n").filter { $0.contains("func listAll") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(walkers.count, 2, rendered.client)
+        XCTAssertEqual(Set(walkers.map { $0.components(separatedBy: "(").first ?? "" }).count, 2, "two distinct names: \(walkers)")
     }
 
     func testKeywordsAndArabicNames() throws {
