@@ -81,6 +81,10 @@ public actor OAuthTokenProvider: AccessTokenProvider {
     private let onRefresh: @Sendable (OAuthTokens) async throws -> Void
     private var tokens: OAuthTokens
     private var refreshing: Task<String, any Error>?
+    /// When the current pair was received, if this provider refreshed it.
+    private var receivedAt: Date?
+    /// The refusal of a spent or revoked refresh token: final, so it is not sent again.
+    private var refusal: OAuthRefreshError?
 
     /// Creates a provider.
     ///
@@ -116,10 +120,17 @@ public actor OAuthTokenProvider: AccessTokenProvider {
     /// The access token, refreshed first when it expires within a minute.
     public func accessToken() async throws -> String {
         if let refreshing { return try await join(refreshing) }
-        if let expiresAt = tokens.expiresAt, expiresAt.timeIntervalSinceNow < Self.refreshMargin {
+        if let expiresAt = tokens.expiresAt, expiresAt.timeIntervalSinceNow < margin(before: expiresAt) {
             return try await refresh()
         }
         return tokens.accessToken
+    }
+
+    /// A minute, or half the lifetime of a pair that lives less than two, so that a short-lived
+    /// pair is not refreshed on every call.
+    private func margin(before expiresAt: Date) -> TimeInterval {
+        guard let receivedAt else { return Self.refreshMargin }
+        return min(Self.refreshMargin, expiresAt.timeIntervalSince(receivedAt) / 2)
     }
 
     /// A new access token, unless the pair has changed since `rejected` was handed out.
@@ -136,6 +147,7 @@ public actor OAuthTokenProvider: AccessTokenProvider {
     /// not when a caller stops waiting: a second refresh with the same spent token would revoke both.
     private func refresh() async throws -> String {
         if let refreshing { return try await join(refreshing) }
+        if let refusal { throw refusal }
         let task = Task {
             defer { self.refreshing = nil }
             return try await self.performRefresh()
@@ -158,8 +170,15 @@ public actor OAuthTokenProvider: AccessTokenProvider {
         let (response, answer) = try await withDeadline(Self.refreshTimeout, timeoutError: timeout()) {
             try await transport.send(request, body: form)
         }
-        let fresh = try Self.tokens(from: response, body: answer, now: Date())
+        let fresh: OAuthTokens
+        do {
+            fresh = try Self.tokens(from: response, body: answer, now: Date())
+        } catch let error as OAuthRefreshError {
+            if case .reauthorizationRequired = error { refusal = error }
+            throw error
+        }
         tokens = fresh
+        receivedAt = Date()
         try await onRefresh(fresh)
         return fresh.accessToken
     }

@@ -71,6 +71,24 @@ final class TokenProviderTests: XCTestCase {
         }
     }
 
+    func testARefusedRefreshTokenIsNotSentAgain() async throws {
+        let endpoint = InMemoryTransport(answers: [.json(#"{"error": "invalid_grant"}"#, status: .badRequest)])
+        let provider = provider(endpoint)
+        for _ in 0..<3 {
+            await XCTAssertThrowsErrorAsync(try await provider.accessToken()) { error in
+                XCTAssertEqual(error as? OAuthRefreshError, .reauthorizationRequired(description: nil))
+            }
+        }
+        XCTAssertEqual(endpoint.requests.count, 1)
+    }
+
+    func testAShortLivedPairIsNotRefreshedOnEveryCall() async throws {
+        let endpoint = InMemoryTransport(answers: [.json(#"{"access_token": "new", "refresh_token": "r1", "expires_in": 30}"#)])
+        let provider = provider(endpoint)
+        for _ in 0..<5 { _ = try await provider.accessToken() }
+        XCTAssertEqual(endpoint.requests.count, 1, "a 30 s pair is refreshed 15 s before it expires, not at once")
+    }
+
     func testWhenOnRefreshThrowsTheCallFailsAndTheNewPairStays() async throws {
         struct StoreDown: Error {}
         let endpoint = InMemoryTransport(answers: [.json(#"{"access_token": "new", "refresh_token": "r1", "expires_in": 3600}"#)])
