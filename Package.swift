@@ -98,7 +98,8 @@ let package = Package(
         .testTarget(name: "SwiftShapingTests", dependencies: ["SwiftShaping", "SpecIR", "Diagnostics", "SallaGenKit", "TestSupport"]),
         .testTarget(name: "TemplateRenderingTests", dependencies: ["TemplateRendering", "SallaGenKit"]),
         .testTarget(name: "SallaGenKitTests", dependencies: ["SallaGenKit", "YAMLLoader", "OpenAPIWriter", "OutputWriter", "SpecIR", "SwiftShaping", "TestSupport"]),
-        // A transport that records requests and answers from a queue, for the runtime's and the golden client's tests.
+        // A transport that records requests and answers from a queue, and a list any task may add to,
+        // for the runtime's, the golden client's and the end-to-end tests.
         .target(name: "RuntimeTestSupport", dependencies: ["SallaRuntime"], path: "Tests/RuntimeTestSupport"),
         .testTarget(name: "SallaRuntimeTests", dependencies: ["SallaRuntime", "RuntimeTestSupport"]),
         // Release-mode figures for the README: `swift run -c release sallagen-benchmark`.
@@ -117,7 +118,10 @@ let package = Package(
         // The golden client over a real socket against a Salla emulator on 127.0.0.1, through both transports.
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CustomersClient", "SallaRuntime", "SallaAsyncHTTPClient", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CustomersClient", "SallaRuntime", "SallaAsyncHTTPClient", "RuntimeTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["salla_emulator.py"]
         ),
     ]

@@ -78,8 +78,7 @@ public struct LoggingMiddleware: ClientMiddleware {
         return metadata
     }
 
-    private static func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    private static func milliseconds(_ duration: Duration) -> Int {
+        Int((duration.timeInterval * 1000).rounded(.down))
     }
 }

@@ -18,7 +18,6 @@ public struct SallaClient: Sendable {
     /// Timeouts, retries, language and middlewares.
     public let configuration: Configuration
     private let tokens: any AccessTokenProvider
-    private let refreshesTokens: Bool
     /// Shared by every configured copy, so that they pace together.
     private let limiter: RateLimiter
 
@@ -35,8 +34,7 @@ public struct SallaClient: Sendable {
         transport: any Transport = URLSessionTransport(),
         configuration: Configuration = Configuration()
     ) {
-        self.init(tokens: FixedAccessToken(token: accessToken), refreshesTokens: false,
-                  baseURL: baseURL, transport: transport, configuration: configuration)
+        self.init(tokens: FixedAccessToken(token: accessToken), baseURL: baseURL, transport: transport, configuration: configuration)
     }
 
     /// Creates a client that asks `tokenProvider` for its token, and once for a fresh one when
@@ -53,16 +51,14 @@ public struct SallaClient: Sendable {
         transport: any Transport = URLSessionTransport(),
         configuration: Configuration = Configuration()
     ) {
-        self.init(tokens: tokenProvider, refreshesTokens: true,
-                  baseURL: baseURL, transport: transport, configuration: configuration)
+        self.init(tokens: tokenProvider, baseURL: baseURL, transport: transport, configuration: configuration)
     }
 
     private init(
-        tokens: any AccessTokenProvider, refreshesTokens: Bool, baseURL: URL,
+        tokens: any AccessTokenProvider, baseURL: URL,
         transport: any Transport, configuration: Configuration, limiter: RateLimiter = RateLimiter()
     ) {
         self.tokens = tokens
-        self.refreshesTokens = refreshesTokens
         self.baseURL = baseURL
         self.transport = transport
         self.configuration = configuration
@@ -71,8 +67,7 @@ public struct SallaClient: Sendable {
 
     /// A copy of this client with `configuration`; it shares this client's token and pacing.
     public func with(configuration: Configuration) -> SallaClient {
-        SallaClient(tokens: tokens, refreshesTokens: refreshesTokens, baseURL: baseURL,
-                    transport: transport, configuration: configuration, limiter: limiter)
+        SallaClient(tokens: tokens, baseURL: baseURL, transport: transport, configuration: configuration, limiter: limiter)
     }
 
     /// A copy of this client that asks for answers in `language` (`Accept-Language`), such as
@@ -139,12 +134,19 @@ public struct SallaClient: Sendable {
 
     /// Whether `url` has the base URL's scheme, host and port, so that the token may go there.
     func isOnBaseOrigin(_ url: URL) -> Bool {
+        url.hasSameOrigin(as: baseURL)
+    }
+}
+
+extension URL {
+    /// Whether both URLs have the same scheme, host and port (the scheme's default when none is given).
+    func hasSameOrigin(as other: URL) -> Bool {
         func origin(_ url: URL) -> (String?, String?, Int?) {
             let scheme = url.scheme?.lowercased()
             let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : nil)
             return (scheme, url.host?.lowercased(), port)
         }
-        return origin(url) == origin(baseURL)
+        return origin(self) == origin(other)
     }
 }
 
@@ -171,7 +173,8 @@ extension SallaClient {
             case .failure(let error):
                 retry = try Self.retry(after: error, for: request.method)
             case .success(let (response, _)):
-                if response.status.code == 401, refreshesTokens, !reauthorised {
+                // A fixed token has nothing fresher to offer: its 401 is the caller's.
+                if response.status.code == 401, !(tokens is FixedAccessToken), !reauthorised {
                     reauthorised = true
                     _ = try await tokens.refreshedAccessToken(replacing: token)
                     continue

@@ -18,9 +18,7 @@ public struct SallaTimeoutError: Error, Sendable, Hashable, CustomStringConverti
 
     /// A one-line summary, such as `GET /customers got no complete answer within 60 seconds`.
     public var description: String {
-        let (seconds, attoseconds) = timeout.components
-        let figure = Double(seconds) + Double(attoseconds) / 1e18
-        return "\(method) \(path) got no complete answer within \(String(format: "%g", figure)) seconds"
+        "\(method) \(path) got no complete answer within \(String(format: "%g", timeout.timeInterval)) seconds"
     }
 }
 
@@ -92,11 +90,15 @@ extension Result where Failure == any Error {
 }
 
 extension Duration {
+    /// The duration in seconds.
+    var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
     /// The duration in seconds, between zero and a year: longer waits and timeouts mean "no
     /// limit" in practice, and `Task.sleep` traps on durations it cannot represent.
     var clampedSeconds: TimeInterval {
-        let (seconds, attoseconds) = components
-        let value = Double(seconds) + Double(attoseconds) / 1e18
-        return min(max(value, 0), 365 * 86_400)
+        min(max(timeInterval, 0), 365 * 86_400)
     }
 }

@@ -59,17 +59,12 @@ final class RedirectGuard: NSObject, URLSessionTaskDelegate, Sendable {
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
     ) {
         var redirected = request
-        if !Self.sameOrigin(task.originalRequest?.url, request.url) {
-            redirected.setValue(nil, forHTTPHeaderField: "Authorization")
+        if let original = task.originalRequest?.url, let target = request.url, target.hasSameOrigin(as: original) {
+            completionHandler(redirected)
+            return
         }
+        redirected.setValue(nil, forHTTPHeaderField: "Authorization")
         completionHandler(redirected)
-    }
-
-    static func sameOrigin(_ first: URL?, _ second: URL?) -> Bool {
-        guard let first, let second else { return false }
-        func port(_ url: URL) -> Int? { url.port ?? (url.scheme?.lowercased() == "https" ? 443 : url.scheme?.lowercased() == "http" ? 80 : nil) }
-        return first.scheme?.lowercased() == second.scheme?.lowercased() && first.host?.lowercased() == second.host?.lowercased()
-            && port(first) == port(second)
     }
 }
 

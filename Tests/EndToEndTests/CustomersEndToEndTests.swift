@@ -1,6 +1,7 @@
 import CustomersClient
 import Foundation
 import Logging
+import RuntimeTestSupport
 import SallaAsyncHTTPClient
 import SallaRuntime
 import XCTest
@@ -215,11 +216,11 @@ final class CustomersEndToEndTests: XCTestCase {
     func test401RefreshesOnceAndRetries() async throws {
         try await eachTransport { name, transport in
             let run = try await emulator().configure("tokens", ["access": "fresh-0", "refresh": "refresh-0"])
-            let saved = Saved()
+            let saved = Collected<OAuthTokens>()
             let provider = OAuthTokenProvider(
                 clientID: "app", clientSecret: "secret",
                 tokens: OAuthTokens(accessToken: "revoked", refreshToken: "refresh-0", expiresAt: .distantFuture),
-                tokenURL: run.tokenURL, transport: transport, onRefresh: { await saved.add($0) })
+                tokenURL: run.tokenURL, transport: transport, onRefresh: { saved.append($0) })
             let client = SallaClient(tokenProvider: provider, baseURL: run.baseURL, transport: transport)
             let customer = try await client.customers.retrieve(customer: 1)
             XCTAssertEqual(customer.id, 1, name)
@@ -229,7 +230,7 @@ final class CustomersEndToEndTests: XCTestCase {
             let form = String(decoding: logged[1].body, as: UTF8.self)
             XCTAssertEqual(form, "grant_type=refresh_token&refresh_token=refresh-0&client_id=app&client_secret=secret", name)
             XCTAssertEqual(logged[1].headers["content-type"], "application/x-www-form-urlencoded", name)
-            let pairs = await saved.tokens
+            let pairs = saved.elements
             XCTAssertEqual(pairs.map(\.refreshToken), ["refresh-1"], name)
             XCTAssertGreaterThan(pairs.first?.expiresAt?.timeIntervalSinceNow ?? 0, 1_000_000, name)
         }
@@ -356,13 +357,13 @@ final class CustomersEndToEndTests: XCTestCase {
     func testLoggingMiddlewareNeverRecordsTheToken() async throws {
         try await eachTransport { name, transport in
             let run = try await emulator().configure("echo")
-            let records = Records()
+            let records = Collected<String>()
             var logger = Logger(label: "salla") { _ in RecordingLogHandler(records: records) }
             logger.logLevel = .trace
             let token = "secret-token-\(UUID().uuidString)"
             let client = client(run, transport, token: token) { $0.middlewares = [LoggingMiddleware(logger: logger)] }
             _ = try await client.customers.retrieve(customer: 7)
-            let lines = records.lines
+            let lines = records.elements
             XCTAssertEqual(lines.count, 1, name)
             let line = lines.first ?? ""
             XCTAssertFalse(line.contains(token), "\(name): \(line)")
@@ -376,22 +377,9 @@ final class CustomersEndToEndTests: XCTestCase {
         firstName: "Sara", lastName: "Ali", mobile: "555000111", mobileCodeCountry: "+966", email: "sara@example.com")
 }
 
-/// The token pairs an app was handed, in order.
-private actor Saved {
-    private(set) var tokens: [OAuthTokens] = []
-    func add(_ pair: OAuthTokens) { tokens.append(pair) }
-}
-
-/// Every record logged, each flattened to one line of message and metadata.
-private final class Records: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
-    var lines: [String] { lock.withLock { stored } }
-    func add(_ line: String) { lock.withLock { stored.append(line) } }
-}
-
+/// Keeps every record logged, each flattened to one line of message and metadata.
 private struct RecordingLogHandler: LogHandler {
-    let records: Records
+    let records: Collected<String>
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
 
@@ -402,6 +390,6 @@ private struct RecordingLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let fields = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        records.add(([event.message.description] + fields).joined(separator: " "))
+        records.append(([event.message.description] + fields).joined(separator: " "))
     }
 }

@@ -3,14 +3,13 @@ import SallaRuntime
 import XCTest
 
 /// Records every request it is handed and answers with queued responses, in
-/// order; the last response repeats once the queue is down to one.
-public final class RecordingTransport: Transport, @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [SentRequest] = []
-    private var queue: [CannedResponse]
+/// order; the last response repeats once the queue is down to one. The runtime's
+/// `InMemoryTransport`, with requests and answers in the tests' own terms.
+public final class RecordingTransport: Transport, Sendable {
+    private let transport: InMemoryTransport
 
     public init(_ responses: CannedResponse...) {
-        queue = responses
+        transport = InMemoryTransport(answers: responses.map(\.answer))
     }
 
     /// A transport answering every request with `json` and `status`.
@@ -20,7 +19,7 @@ public final class RecordingTransport: Transport, @unchecked Sendable {
 
     /// Every request sent so far, in order.
     public var requests: [SentRequest] {
-        lock.withLock { recorded }
+        transport.requests.map { SentRequest($0.request, body: $0.body) }
     }
 
     /// The latest request sent.
@@ -34,14 +33,7 @@ public final class RecordingTransport: Transport, @unchecked Sendable {
     }
 
     public func send(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data) {
-        let next: CannedResponse? = lock.withLock {
-            recorded.append(SentRequest(request, body: body))
-            guard let first = queue.first else { return nil }
-            if queue.count > 1 { queue.removeFirst() }
-            return first
-        }
-        guard let next else { throw URLError(.resourceUnavailable) }
-        return next.answer
+        try await transport.send(request, body: body)
     }
 }
 
@@ -77,12 +69,12 @@ public struct CannedResponse: Sendable {
         CannedResponse(statusCode: status, headers: ["Content-Type": "application/json"], body: Data(text.utf8))
     }
 
-    /// The response and body a transport hands back.
-    public var answer: (HTTPResponse, Data) {
+    /// What the in-memory transport answers.
+    public var answer: InMemoryTransport.Answer {
         var fields = HTTPFields()
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
             if let name = HTTPField.Name(name) { fields[name] = value }
         }
-        return (HTTPResponse(status: .init(code: statusCode), headerFields: fields), body)
+        return InMemoryTransport.Answer(status: .init(code: statusCode), headerFields: fields, body: body)
     }
 }

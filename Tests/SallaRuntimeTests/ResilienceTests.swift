@@ -1,4 +1,5 @@
 import Foundation
+import RuntimeTestSupport
 @testable import SallaRuntime
 import XCTest
 
@@ -121,10 +122,10 @@ final class ResilienceTests: XCTestCase {
     }
 
     func testMiddlewaresWrapEachAttemptFirstOutermost() async throws {
-        let trail = Trail()
+        let trail = Collected<String>()
         let transport = InMemoryTransport(answers: [.json("{}", status: .badGateway), .json(Self.item)])
         _ = try await get(client(transport) { $0.middlewares = [Tag(name: "outer", trail: trail), Tag(name: "inner", trail: trail)] })
-        XCTAssertEqual(trail.entries, [
+        XCTAssertEqual(trail.elements, [
             "outer 1 >", "inner 1 >", "inner 1 < 502", "outer 1 < 502",
             "outer 2 >", "inner 2 >", "inner 2 < 200", "outer 2 < 200",
         ])
@@ -186,29 +187,21 @@ final class Counter: @unchecked Sendable {
     func next() -> Int { lock.withLock { defer { value += 1 }; return value } }
 }
 
-/// What the middlewares saw, in order.
-private final class Trail: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
-    var entries: [String] { lock.withLock { stored } }
-    func add(_ entry: String) { lock.withLock { stored.append(entry) } }
-}
-
 /// Notes each attempt on the way in and out, and appends its name to `X-Tag`.
 private struct Tag: ClientMiddleware {
     let name: String
-    let trail: Trail
+    let trail: Collected<String>
 
     func intercept(
         _ request: HTTPRequest, body: Data?, context: AttemptContext,
         next: @Sendable (HTTPRequest, Data?) async throws -> (HTTPResponse, Data)
     ) async throws -> (HTTPResponse, Data) {
-        trail.add("\(name) \(context.attempt) >")
+        trail.append("\(name) \(context.attempt) >")
         var request = request
         let tag = HTTPField.Name("X-Tag")!
         request.headerFields[tag] = [request.headerFields[tag], name].compactMap { $0 }.joined(separator: ", ")
         let (response, data) = try await next(request, body)
-        trail.add("\(name) \(context.attempt) < \(response.status.code)")
+        trail.append("\(name) \(context.attempt) < \(response.status.code)")
         return (response, data)
     }
 }
