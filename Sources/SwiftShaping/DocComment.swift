@@ -19,8 +19,10 @@ enum DocComment {
         let bytes = text.utf8
         var body = CommentText.unifyingLineBreaks(text)
         if bytes.contains(UInt8(ascii: "<")) {
-            body = removeBlocks(body, open: "<Accordion", close: "</Accordion>")
-            body = body.replacing("<br>", with: "\n").replacing("<br/>", with: "\n").replacing("<br />", with: "\n")
+            var markup = Array(body.utf8)
+            removeBlocks(&markup, open: Array("<Accordion".utf8), close: Array("</Accordion>".utf8))
+            for lineBreak in ["<br>", "<br/>", "<br />"] { replace(&markup, Array(lineBreak.utf8), with: UInt8(ascii: "\n")) }
+            body = String(decoding: markup, as: UTF8.self)
         }
         if bytes.contains(UInt8(ascii: "[")) { body = unlinkRelative(body) }
         var lines: [String] = []
@@ -53,12 +55,42 @@ enum DocComment {
         return String(Substring(bytes[first...last]))
     }
 
-    private static func removeBlocks(_ text: String, open: String, close: String) -> String {
-        var result = text
-        while let start = result.firstRange(of: open), let end = result[start.upperBound...].firstRange(of: close) {
-            result.removeSubrange(start.lowerBound..<end.upperBound)
+    // Markup is ASCII, so it is found and removed byte by byte: what stays around it is whole
+    // UTF-8, and searching bytes costs a fraction of searching characters.
+
+    /// Removes every run from `open` to the next `close`, searching again where a run was removed
+    /// (text on either side may meet to form another `open`).
+    private static func removeBlocks(_ text: inout [UInt8], open: [UInt8], close: [UInt8]) {
+        var from = 0
+        while let start = firstRange(of: open, in: text, from: from), let end = firstRange(of: close, in: text, from: start.upperBound) {
+            text.removeSubrange(start.lowerBound..<end.upperBound)
+            from = max(0, start.lowerBound - open.count + 1)
         }
-        return result
+    }
+
+    /// Every `pattern` replaced by `byte`, left to right.
+    private static func replace(_ text: inout [UInt8], _ pattern: [UInt8], with byte: UInt8) {
+        guard firstRange(of: pattern, in: text, from: 0) != nil else { return }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        var index = 0
+        while let match = firstRange(of: pattern, in: text, from: index) {
+            result += text[index..<match.lowerBound]
+            result.append(byte)
+            index = match.upperBound
+        }
+        result += text[index...]
+        text = result
+    }
+
+    private static func firstRange(of pattern: [UInt8], in text: [UInt8], from: Int) -> Range<Int>? {
+        guard let first = pattern.first, text.count - from >= pattern.count else { return nil }
+        var index = from
+        while index <= text.count - pattern.count {
+            if text[index] == first, text[index..<index + pattern.count].elementsEqual(pattern) { return index..<index + pattern.count }
+            index += 1
+        }
+        return nil
     }
 
     /// `[here](api-5394121)` -> `here`; absolute links stay as written.

@@ -2,6 +2,37 @@
 public enum SwiftNaming {
     /// Words of a name, split at non-alphanumerics and at lower-to-upper case changes.
     static func words(_ name: String) -> [String] {
+        let bytes = name.utf8
+        // Grapheme-by-grapheme iteration costs far more than the naming around it; an ASCII name
+        // (nearly all of them) splits the same way byte by byte.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return wordsOfCharacters(name) }
+        var words: [String] = []
+        var start: String.UTF8View.Index?
+        var previous: UInt8 = 0
+        var hasLowercase = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard ASCII.isAlphanumeric(byte) else {
+                if let start { words.append(String(Substring(bytes[start..<index]))) }
+                start = nil
+                continue
+            }
+            hasLowercase = hasLowercase || ASCII.isLowercase(byte)
+            if let first = start,
+               (ASCII.isLowercase(previous) && ASCII.isUppercase(byte)) || (ASCII.isDigit(previous) && ASCII.isLetter(byte)) {
+                words.append(String(Substring(bytes[first..<index])))
+                start = index
+            } else if start == nil {
+                start = index
+            }
+            previous = byte
+        }
+        if let start { words.append(String(Substring(bytes[start...]))) }
+        return words.count > 1 && !hasLowercase ? words.map { $0.lowercased() } : words
+    }
+
+    /// `words` for a name with non-ASCII characters, which split words as separators do.
+    private static func wordsOfCharacters(_ name: String) -> [String] {
         var words: [String] = []
         var current = ""
         var previous: Character?
@@ -174,4 +205,13 @@ public enum SwiftNaming {
 
     /// Names that cannot be members even in backticks, or that would shadow generated members.
     static let unusableMemberNames: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "CodingKeys"]
+}
+
+/// Byte classes of ASCII text, for the naming rules' fast paths.
+enum ASCII {
+    static func isUppercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    static func isLowercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    static func isLetter(_ byte: UInt8) -> Bool { isUppercase(byte) || isLowercase(byte) }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
 }
