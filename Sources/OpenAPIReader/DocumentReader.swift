@@ -50,6 +50,7 @@ struct DocumentReader {
 
         if let componentsNode = root["components"], context.mapping(componentsNode, "components") != nil,
            let schemasNode = componentsNode["schemas"], let pairs = context.mapping(schemasNode, "components/schemas") {
+            contribution.types.reserveCapacity(pairs.count)
             for pair in pairs {
                 guard let name = pair.keyString ?? pair.key.scalar?.text else { continue }
                 let schema = schemas.component(named: name) ?? Schema(.any, location: pair.value.location)

@@ -149,6 +149,8 @@ struct SchemaReader {
         }
         var properties: [Property] = []
         if let propertiesNode = fields["properties"], let pairs = context.mapping(propertiesNode, "properties") {
+            // Every document's components live until the merge: no spare capacity.
+            properties.reserveCapacity(pairs.count)
             for pair in pairs {
                 guard let name = pair.keyString ?? pair.key.scalar?.text else {
                     context.error("property names must be scalars", at: pair.key)

@@ -44,9 +44,15 @@ public enum Generator {
     }
 
     public static func generate(_ options: Options) -> Output {
-        var output = shape(options)
+        render(shape(options), templatesDirectory: options.templatesDirectory)
+    }
+
+    /// The files for `shape`'s output. Rendering reads only the model, so a caller that needs no
+    /// spec may drop it first and keep memory to one of the two.
+    public static func render(_ shaped: Output, templatesDirectory: String?) -> Output {
+        var output = shaped
         guard let model = output.model, !output.hasErrors else { return output }
-        let rendered = Result { () throws(TemplateLibrary.LoadError) in try TemplateLibrary(overrides: options.templatesDirectory) }
+        let rendered = Result { () throws(TemplateLibrary.LoadError) in try TemplateLibrary(overrides: templatesDirectory) }
             .mapError { Diagnostic.error($0.message, at: SourceLocation(file: $0.file, line: $0.line, column: $0.column)) }
             .flatMap { Renderer.render(model, with: $0) }
         switch rendered {

@@ -5,7 +5,6 @@ public struct Schema: Hashable, Sendable {
     public var kind: Kind
     public var nullable: Bool
     public var description: String?
-    public var constraints: Constraints
     public var deprecated: Bool
     public var readOnly: Bool
     /// Where the schema was written; ignored by equality so identical copies compare equal.
@@ -36,10 +35,24 @@ public struct Schema: Hashable, Sendable {
         self.kind = kind
         self.nullable = nullable
         self.description = description
-        self.constraints = constraints
+        self.storedConstraints = constraints.isEmpty ? nil : ConstraintsBox(constraints)
         self.deprecated = deprecated
         self.readOnly = readOnly
         self.location = location
+    }
+
+    /// Most schemas have none, and every document's components are held until the merge, so
+    /// constraints are kept out of line: a schema is a third of the size to store and copy.
+    public var constraints: Constraints {
+        get { storedConstraints?.value ?? Constraints() }
+        set { storedConstraints = newValue.isEmpty ? nil : ConstraintsBox(newValue) }
+    }
+
+    private var storedConstraints: ConstraintsBox?
+
+    private final class ConstraintsBox: Sendable {
+        let value: Constraints
+        init(_ value: Constraints) { self.value = value }
     }
 
     public static func == (a: Schema, b: Schema) -> Bool {

@@ -96,9 +96,12 @@ struct Generate: ParsableCommand {
     func run() throws {
         // A flag given on the command line wins over the configuration.
         let configuration = try inputs.loadConfiguration()
-        let result = Generator.generate(.init(
-            inputs: try inputs.documents(configuration), templatesDirectory: templates ?? configuration?.templates,
+        let templatesDirectory = templates ?? configuration?.templates
+        var shaped = Generator.shape(.init(
+            inputs: try inputs.documents(configuration), templatesDirectory: templatesDirectory,
             accessLevel: accessLevel ?? configuration?.accessLevel ?? .public, configuration: configuration))
+        shaped.spec = nil  // rendering reads only the model
+        let result = Generator.render(shaped, templatesDirectory: templatesDirectory)
         report(result.diagnostics)
         guard !result.hasErrors else { throw ExitCode(1) }
 
