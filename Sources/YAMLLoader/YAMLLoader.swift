@@ -69,7 +69,30 @@ private struct TreeBuilder {
         var items: [YAMLNode] = []
         var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
-        var keyLocations: [String: SourceLocation] = [:]
+        /// Pair indices by key text, built once a mapping outgrows a direct search.
+        var keyIndex: [String: Int]?
+
+        /// Most mappings hold a handful of keys: comparing them one by one is cheaper than hashing.
+        static let directSearchLimit = 12
+
+        /// Where `key` already stands among this mapping's pairs.
+        mutating func firstLocation(ofKey key: String) -> SourceLocation? {
+            if keyIndex == nil, pairs.count < Self.directSearchLimit {
+                return pairs.first { $0.keyString == key }?.key.location
+            }
+            if keyIndex == nil {
+                keyIndex = [:]
+                for (index, pair) in pairs.enumerated() {
+                    if let text = pair.keyString, keyIndex?[text] == nil { keyIndex?[text] = index }
+                }
+            }
+            return keyIndex?[key].map { pairs[$0].key.location }
+        }
+
+        mutating func append(_ pair: YAMLPair) {
+            if let text = pair.keyString, keyIndex != nil { keyIndex?[text] = pairs.count }
+            pairs.append(pair)
+        }
     }
 
     private struct Anchored {
@@ -209,11 +232,11 @@ private struct TreeBuilder {
         if !stack[top].isMapping {
             stack[top].items.append(node)
         } else if let key = stack[top].pendingKey {
-            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].append(YAMLPair(key: key, value: node))
             stack[top].pendingKey = nil
         } else {
             if case .scalar(let s) = node.content {
-                if let first = stack[top].keyLocations.updateValue(node.location, forKey: s.text) {
+                if let first = stack[top].firstLocation(ofKey: s.text) {
                     throw failure(
                         "duplicate key '\(s.text)'",
                         at: node.location,
