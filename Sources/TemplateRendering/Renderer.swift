@@ -88,7 +88,7 @@ public enum Renderer {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Template values handed to a rendering thread. They hold only strings, booleans, numbers,
+    /// Template values handed to a rendering thread. They hold only texts, booleans, numbers,
     /// arrays and dictionaries, built before rendering starts and never changed, so sharing them is safe.
     private struct Shared: @unchecked Sendable {
         let values: [String: Any]

@@ -1,3 +1,4 @@
+import Mustache
 import SpecIR
 import SwiftShaping
 
@@ -11,10 +12,10 @@ import SwiftShaping
 /// README's "Template variables" lists every key.
 struct TemplateValues {
     /// `public ` or nothing, ready to prefix a declaration.
-    let access: String
+    let access: TemplateText
 
     init(access: AccessLevel) {
-        self.access = access == .public ? "public " : ""
+        self.access = TemplateText(access == .public ? "public " : "")
     }
 
     func root(_ model: RenderModel, types: [[String: Any]]) -> [String: Any] {
@@ -30,61 +31,61 @@ struct TemplateValues {
         switch decl {
         case .structure(let decl): values["structDecl"] = [structure(decl, nestedSource: nestedSource)]
         case .enumeration(let decl): values["enumDecl"] = [enumeration(decl)]
-        case .alias(let decl): values["aliasDecl"] = [["doc": doc(decl.doc), "name": decl.name, "access": access, "type": decl.type]]
+        case .alias(let decl): values["aliasDecl"] = [["doc": doc(decl.doc), "name": text(decl.name), "access": access, "type": text(decl.type)]]
         }
         return values
     }
 
     private func structure(_ decl: StructDecl, nestedSource: [String]) -> [String: Any] {
-        let binding = decl.isSent ? "var" : "let"
+        let binding = text(decl.isSent ? "var" : "let")
         let properties = decl.properties.enumerated().map { index, property -> [String: Any] in
             var values: [String: Any] = [
-                "doc": doc(property.doc), "name": property.name, "type": property.type, "key": literal(property.key),
-                "access": access, "binding": binding, "storage": property.name, "isDeprecated": false, "availability": "", "accessorBody": "",
-                "separator": index == decl.properties.count - 1 ? "" : ",",
+                "doc": doc(property.doc), "name": text(property.name), "type": text(property.type), "key": text(literal(property.key)),
+                "access": access, "binding": binding, "storage": text(property.name), "isDeprecated": false, "availability": Self.none,
+                "accessorBody": Self.none, "separator": text(index == decl.properties.count - 1 ? "" : ","),
             ]
             if property.isDeprecated {
                 let storage = property.storage
-                values["storage"] = storage
+                values["storage"] = text(storage)
                 values["isDeprecated"] = true
                 values["availability"] = Self.deprecation
-                values["accessorBody"] = decl.isSent ? "{ get { \(storage) } set { \(storage) = newValue } }" : "{ \(storage) }"
+                values["accessorBody"] = text(decl.isSent ? "{ get { \(storage) } set { \(storage) = newValue } }" : "{ \(storage) }")
             }
             return values
         }
-        return ["doc": doc(decl.doc), "name": decl.name, "access": access, "binding": binding, "properties": properties,
-                "hasProperties": !decl.properties.isEmpty, "nestedSource": nestedSource]
+        return ["doc": doc(decl.doc), "name": text(decl.name), "access": access, "binding": binding, "properties": properties,
+                "hasProperties": !decl.properties.isEmpty, "nestedSource": nestedSource.map(text)]
     }
 
     private func enumeration(_ decl: EnumDecl) -> [String: Any] {
         let cases = separated(decl.cases.enumerated().map { index, item -> [String: Any] in
-            ["doc": doc(item.doc), "name": item.name, "value": literal(item.value), "index": index]
+            ["doc": doc(item.doc), "name": text(item.name), "value": text(literal(item.value)), "index": index]
         }, by: ", ")
         var values: [String: Any] = [
-            "doc": doc(decl.doc), "name": decl.name, "access": access, "cases": cases, "unknownCase": decl.unknownCase,
-            "usesTable": false, "knownValuesText": "", "valueSeparator": "",
+            "doc": doc(decl.doc), "name": text(decl.name), "access": access, "cases": cases, "unknownCase": text(decl.unknownCase),
+            "usesTable": false, "knownValuesText": Self.none, "valueSeparator": Self.none,
         ]
         if case .table(let separator) = decl.lookup {
-            let text = literal(String(separator))
+            let separator = literal(String(separator))
             values["usesTable"] = true
-            values["valueSeparator"] = text
-            values["knownValuesText"] = decl.cases.map { literal($0.value) }.joined(separator: text)
+            values["valueSeparator"] = text(separator)
+            values["knownValuesText"] = text(decl.cases.map { literal($0.value) }.joined(separator: separator))
         }
         return values
     }
 
     private func namespace(_ decl: NamespaceDecl) -> [String: Any] {
-        ["doc": doc(decl.doc), "typeDoc": doc(decl.typeDoc), "typeName": decl.typeName, "propertyName": decl.propertyName,
+        ["doc": doc(decl.doc), "typeDoc": doc(decl.typeDoc), "typeName": text(decl.typeName), "propertyName": text(decl.propertyName),
          "access": access, "operations": decl.operations.map(operation)]
     }
 
     private func parameters(_ decls: [ParameterDecl]) -> [[String: Any]] {
         separated(decls.map { parameter -> [String: Any] in
             var values: [String: Any] = [
-                "label": parameter.label, "internalName": parameter.internalName, "hasInternalName": parameter.internalName != parameter.label,
-                "type": parameter.type + (parameter.isOptional ? "?" : ""),
+                "label": text(parameter.label), "internalName": text(parameter.internalName),
+                "hasInternalName": parameter.internalName != parameter.label, "type": text(parameter.type + (parameter.isOptional ? "?" : "")),
             ]
-            if parameter.isOptional { values["defaultValue"] = "nil" }
+            if parameter.isOptional { values["defaultValue"] = text("nil") }
             return values
         }, by: ", ")
     }
@@ -93,38 +94,38 @@ struct TemplateValues {
         let parameters = parameters(decl.parameters)
         let answer = Answer(decl.answer)
         var values: [String: Any] = [
-            "specKey": decl.endpoint.description, "doc": doc(decl.doc), "name": decl.name, "access": access,
-            "availability": decl.isDeprecated ? [Self.deprecation] : [String](),
+            "specKey": text(decl.endpoint.description), "doc": doc(decl.doc), "name": text(decl.name), "access": access,
+            "availability": decl.isDeprecated ? [Self.deprecation] : [TemplateText](),
             "parameters": parameters, "validationRules": decl.validationRules.map(rule), "hasValidation": !decl.validationRules.isEmpty,
-            "method": decl.endpoint.method.rawValue, "pathLiteral": pathLiteral(decl.path),
-            "requestBinding": decl.queryItems.isEmpty && decl.headers.isEmpty && decl.body == nil ? "let" : "var",
+            "method": text(decl.endpoint.method.rawValue), "pathLiteral": text(pathLiteral(decl.path)),
+            "requestBinding": text(decl.queryItems.isEmpty && decl.headers.isEmpty && decl.body == nil ? "let" : "var"),
             "queryItems": decl.queryItems.map(queryItem), "headers": decl.headers.map(queryItem),
-            "jsonBodyStatements": [String](), "multipartFields": [[String: Any]](), "hasMultipart": false, "bodyAccess": "body.",
-            "returnClause": answer.returnClause, "sendStatement": answer.sendStatement, "responseDecodeType": answer.decodeType,
-            "listAll": decl.listAll.map(listAll) ?? [], "indent": "",
+            "jsonBodyStatements": [TemplateText](), "multipartFields": [[String: Any]](), "hasMultipart": false, "bodyAccess": text("body."),
+            "returnClause": text(answer.returnClause), "sendStatement": text(answer.sendStatement), "responseDecodeType": text(answer.decodeType),
+            "listAll": decl.listAll.map(listAll) ?? [], "indent": Self.none,
         ]
         if let body = decl.body {
             let access = body.label + (body.isOptional ? "?." : ".")
-            values["bodyAccess"] = access
-            if body.validates { values["bodyType"] = body.type }
+            values["bodyAccess"] = text(access)
+            if body.validates { values["bodyType"] = text(body.type) }
             switch body.encoding {
             case .json:
-                values["jsonBodyStatements"] = [body.isOptional ? "if let \(body.label) { try request.setJSONBody(\(body.label)) }" : "try request.setJSONBody(\(body.label))"]
+                values["jsonBodyStatements"] = [text(body.isOptional ? "if let \(body.label) { try request.setJSONBody(\(body.label)) }" : "try request.setJSONBody(\(body.label))")]
             case .multipart(let fields):
                 values["hasMultipart"] = !fields.isEmpty
-                values["multipartFields"] = fields.map { ["key": literal($0.key), "name": $0.name, "isFile": $0.isFile, "bodyAccess": access] }
+                values["multipartFields"] = fields.map { ["key": text(literal($0.key)), "name": text($0.name), "isFile": $0.isFile, "bodyAccess": text(access)] }
             }
         }
         return values
     }
 
     private func listAll(_ decl: ListAllDecl) -> [[String: Any]] {
-        [["doc": doc(decl.doc), "name": decl.name, "parameters": parameters(decl.parameters),
-          "pageArgument": decl.pageArgument, "item": decl.item, "indent": "    "]]
+        [["doc": doc(decl.doc), "name": text(decl.name), "parameters": parameters(decl.parameters),
+          "pageArgument": text(decl.pageArgument), "item": text(decl.item), "indent": text("    ")]]
     }
 
     private func queryItem(_ item: QueryItemDecl) -> [String: Any] {
-        ["key": literal(item.key), "name": item.name]
+        ["key": text(literal(item.key)), "name": text(item.name)]
     }
 
     private func pathLiteral(_ parts: [PathPart]) -> String {
@@ -159,7 +160,7 @@ struct TemplateValues {
     }
 
     private func validation(_ decl: ValidationDecl) -> [String: Any] {
-        ["typeName": decl.typeName, "access": access, "rules": decl.rules.map(rule)]
+        ["typeName": text(decl.typeName), "access": access, "rules": decl.rules.map(rule)]
     }
 
     /// `validator.<call>(<value><arguments>, at: <path>)`.
@@ -171,7 +172,7 @@ struct TemplateValues {
         case .parameter(let key): path = ".root.appending(\"\(literal(key))\")"
         case .root: path = ".root"
         }
-        return ["call": call, "value": rule.value, "arguments": arguments.map { ", " + $0 }.joined(), "path": path]
+        return ["call": text(call), "value": text(rule.value), "arguments": text(arguments.map { ", " + $0 }.joined()), "path": text(path)]
     }
 
     /// The runtime `Validator` method for a check, and the arguments after the value.
@@ -204,21 +205,43 @@ struct TemplateValues {
     }
 
     /// What marks a deprecated declaration, so callers get a compiler warning.
-    static let deprecation = #"@available(*, deprecated, message: "Deprecated by the API.")"#
+    static let deprecation = TemplateText(#"@available(*, deprecated, message: "Deprecated by the API.")"#)
+
+    private static let none = TemplateText("")
 
     /// Doc comment lines ready to print: `/// text`, and a bare `///` between paragraphs.
-    private func doc(_ lines: [String]) -> [String] {
-        lines.map { $0.isEmpty ? "///" : "/// " + CommentText.line($0) }
+    private func doc(_ lines: [String]) -> [TemplateText] {
+        lines.map { text($0.isEmpty ? "///" : "/// " + CommentText.line($0)) }
     }
 
     private func literal(_ text: String) -> String { SwiftNaming.literalContents(text) }
+
+    private func text(_ text: String) -> TemplateText { TemplateText(text) }
 
     /// Each item with its `separator`: `by` after all but the last.
     private func separated(_ items: [[String: Any]], by separator: String = ",") -> [[String: Any]] {
         items.enumerated().map { index, item in
             var item = item
-            item["separator"] = index == items.count - 1 ? "" : separator
+            item["separator"] = text(index == items.count - 1 ? "" : separator)
             return item
         }
     }
+}
+
+/// A string as templates see it. Mustache asks each value it prints whether it is a template, a
+/// custom rendering, a lambda or an optional before printing its description; a value that renders
+/// itself answers at the second question, which takes about a sixth off rendering the Salla corpus.
+/// Transforms (`{{uppercased(name)}}`, `{{sorted(doc)}}`) work as they do on strings.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Comparable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    var renderText: String { text }
+
+    var isNull: Bool { false }
+
+    func transform(_ name: String) -> Any? { text.transform(name) }
+
+    static func < (a: TemplateText, b: TemplateText) -> Bool { a.text < b.text }
 }

@@ -56,4 +56,28 @@ final class TemplateVariablesTests: XCTestCase {
         }
         XCTAssertEqual(Set(keys.keys).subtracting(["alias"]), Set(documented.keys).subtracting(["alias"]))
     }
+
+    /// Template values are texts that render themselves; Mustache's transforms still apply to them.
+    func testTransformsApplyToTemplateValues() throws {
+        let output = Generator.generate(.init(inputs: [packageRoot.appendingPathComponent("specs/customers.yaml").path]))
+        let model = try XCTUnwrap(output.model)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sallagen-transforms-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let template = """
+            {{%CONTENT_TYPE: TEXT}}
+            {{#namespaces}}
+            {{lowercased(typeName)}} {{count(operations)}}{{#first(operations)}} {{uppercased(name)}} {{reversed(name)}}{{/first(operations)}}
+            {{/namespaces}}
+
+            """
+        try Data(template.utf8).write(to: folder.appendingPathComponent("client.mustache"))
+        let files = try Renderer.render(model, with: TemplateLibrary(overrides: folder.path)).get()
+        let client = try XCTUnwrap(files.first { $0.name == "Client.swift" })
+        let expected = model.namespaces.map { namespace in
+            let first = namespace.operations[0].name
+            return "\(namespace.typeName.lowercased()) \(namespace.operations.count) \(first.uppercased()) \(String(first.reversed()))\n"
+        }.joined()
+        XCTAssertEqual(client.contents.components(separatedBy: "\n\n").last, expected)
+    }
 }
