@@ -345,25 +345,55 @@ struct DocumentReader {
 }
 
 /// Scopes named in prose, as the Salla docs list them (`customers.read_write`- ...).
+///
+/// Descriptions are long and only a few ASCII characters matter, so they are read as Unicode
+/// scalars instead of characters; an ASCII letter that a combining mark joins stays out of a
+/// token, as it would when reading characters.
 enum ScopeText {
     static func scopes(in description: String) -> [String] {
-        guard let marker = description.range(of: "Scopes") else { return [] }
+        let scalars = Array(description.unicodeScalars)
+        guard let start = end(of: "Scopes", in: scalars) else { return [] }
         var scopes: [String] = []
-        let text = description[marker.upperBound...]
-        var token = ""
-        for character in text + " " {
-            if character.isLetter && character.isASCII || character == "_" || character == "." || (character.isNumber && character.isASCII) {
-                token.append(character)
+        var token = String.UnicodeScalarView()
+        for index in start...scalars.count {
+            if index < scalars.count, isTokenScalar(scalars[index]), !joins(scalars, at: index - 1), !joins(scalars, at: index) {
+                token.append(scalars[index])
                 continue
             }
-            let candidate = token.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            let candidate = String(token).trimmingCharacters(in: CharacterSet(charactersIn: "."))
             if let dot = candidate.firstIndex(of: "."), candidate[candidate.index(after: dot)...].hasPrefix("read"),
-               candidate == candidate.lowercased(), !scopes.contains(candidate) {
+               !candidate.unicodeScalars.contains(where: { ("A"..."Z").contains($0) }), !scopes.contains(candidate) {
                 scopes.append(candidate)
             }
-            token = ""
+            token = String.UnicodeScalarView()
         }
         return scopes
+    }
+
+    private static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "."
+    }
+
+    /// Whether the scalars at `index` and after it make one character (a letter and a combining
+    /// mark, say); one of them is ASCII, so the other must be not for them to join.
+    private static func joins(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 0, index + 1 < scalars.count, !scalars[index].isASCII || !scalars[index + 1].isASCII else { return false }
+        var pair = String.UnicodeScalarView()
+        pair.append(scalars[index])
+        pair.append(scalars[index + 1])
+        return String(pair).count == 1
+    }
+
+    /// The index just past the first `word` that stands as whole characters.
+    private static func end(of word: String, in scalars: [Unicode.Scalar]) -> Int? {
+        let pattern = Array(word.unicodeScalars)
+        guard scalars.count >= pattern.count else { return nil }
+        for start in 0...(scalars.count - pattern.count)
+        where scalars[start] == pattern[0] && scalars[start..<start + pattern.count].elementsEqual(pattern) {
+            let end = start + pattern.count
+            if !joins(scalars, at: start - 1), !joins(scalars, at: end - 1) { return end }
+        }
+        return nil
     }
 }
 

@@ -329,18 +329,18 @@ enum JSONPointer {
     }
 }
 
-/// A schema's keywords, found in one pass over its mapping: a schema is asked for some twenty
-/// keywords, and scanning the mapping for each was a visible share of reading a large spec.
+/// A schema's keywords, vendor extensions (`x-`) left out but for `x-apidog-enum`. A schema holds
+/// a handful of keys and is asked for about fifteen: comparing keys one by one costs less than
+/// hashing them into a table first (callgrind: 77 M fewer instructions on the Salla corpus).
 struct SchemaFields {
-    private var values: [String: YAMLNode] = [:]
+    private let pairs: [YAMLPair]
 
     init(_ node: YAMLNode) {
-        for pair in node.mapping ?? [] {
-            if let key = pair.keyString, !key.hasPrefix("x-") || key == "x-apidog-enum", values[key] == nil {
-                values[key] = pair.value
-            }
-        }
+        pairs = node.mapping ?? []
     }
 
-    subscript(key: String) -> YAMLNode? { values[key] }
+    subscript(key: String) -> YAMLNode? {
+        guard !key.hasPrefix("x-") || key == "x-apidog-enum" else { return nil }
+        return pairs.first { $0.keyString == key }?.value
+    }
 }
