@@ -61,7 +61,7 @@ struct SchemaReader {
             return schema
         }
         for combiner in ["allOf", "anyOf", "oneOf"] {
-            if let parts = node[combiner] { return readCombination(combiner, parts, into: schema) }
+            if let parts = fields[combiner] { return readCombination(combiner, parts, into: schema) }
         }
         guard let typeName = typeName(fields, nullable: &schema.nullable) else { return schema }
         if let enumNode = fields["enum"], let values = context.sequence(enumNode, "enum"), typeName == "string" || typeName == "integer" {
@@ -324,6 +324,8 @@ struct SchemaReader {
 enum JSONPointer {
     /// One reference token: percent-decoded (URI fragment form), then `~1` -> `/` and `~0` -> `~`.
     static func decodeToken(_ token: String) -> String {
+        // Nearly every token is a plain name; Foundation's decoding is slow for those too.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "~") }) else { return token }
         let decoded = token.removingPercentEncoding ?? token
         return decoded.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
