@@ -21,15 +21,12 @@ public enum Renderer {
     public static func render(_ model: RenderModel, with templates: TemplateLibrary) -> Result<[OutputFile], Diagnostic> {
         let values = TemplateValues(access: model.access)
         let header = headerLine(sources: model.sources) + "\n\n"
-        // What every file sees, converted once; each models file adds only its own types, converted
-        // while that file renders, so the values of all types never live at once.
-        let common = Shared(values.root(model, types: []))
         let typesByFile = (0..<modelFileCount).map { index in model.types.filter { modelFile(of: $0.name) == index } }
         let rendered = Array(outputFiles.indices).concurrentMap { index -> OutputFile? in
-            var root = common.values
-            if index < modelFileCount {
-                root["types"] = typesByFile[index].map { values.type($0, nestedSource: nestedSource(of: $0, values, templates)) }
-            }
+            // Every file sees every list; only a models file has types. Objects are made as the
+            // template reaches them and dropped once rendered, so few are in memory at a time.
+            let types = index < modelFileCount ? typesByFile[index] : []
+            let root = values.root(model, types: TemplateList(types) { values.type($0, nestedSource: nestedSource(of: $0, values, templates)) })
             let file = outputFiles[index]
             return templates.render(root, template: file.template).map { OutputFile(name: file.name, contents: header + $0) }
         }
@@ -86,12 +83,5 @@ public enum Renderer {
             atLineStart = byte == newline
         }
         return String(decoding: result, as: UTF8.self)
-    }
-
-    /// Template values handed to a rendering thread. They hold only texts, booleans, numbers,
-    /// arrays and dictionaries, built before rendering starts and never changed, so sharing them is safe.
-    private struct Shared: @unchecked Sendable {
-        let values: [String: Any]
-        init(_ values: [String: Any]) { self.values = values }
     }
 }

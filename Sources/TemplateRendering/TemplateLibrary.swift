@@ -49,7 +49,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Renders `values` through the template called `name`; nil when no such template exists.
-    public func render(_ values: [String: Any], template name: String) -> String? {
+    public func render(_ values: Any, template name: String) -> String? {
         library.render(values, withTemplate: name)
     }
 }

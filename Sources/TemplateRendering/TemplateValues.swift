@@ -1,4 +1,3 @@
-import Mustache
 import SpecIR
 import SwiftShaping
 
@@ -18,28 +17,31 @@ struct TemplateValues {
         self.access = TemplateText(access == .public ? "public " : "")
     }
 
-    func root(_ model: RenderModel, types: [[String: Any]]) -> [String: Any] {
-        ["access": access, "types": types, "namespaces": model.namespaces.map(namespace),
-         "validations": model.validations.map(validation)]
+    /// What a file's template is given. The lists make each object as rendering reaches it.
+    func root(_ model: RenderModel, types: TemplateList) -> TemplateObject {
+        ["access": access, "types": types, "namespaces": TemplateList(model.namespaces, namespace),
+         "validations": TemplateList(model.validations, validation)]
     }
 
     /// A declaration, as a one-element list under its kind (`structDecl`, `enumDecl`, `aliasDecl`)
     /// and empty lists under the others, so a section over the kind never falls through to an
     /// enclosing declaration. `nestedSource` is a struct's nested declarations, already rendered.
-    func type(_ decl: TypeDecl, nestedSource: [String]) -> [String: Any] {
-        var values: [String: Any] = ["structDecl": [[String: Any]](), "enumDecl": [[String: Any]](), "aliasDecl": [[String: Any]]()]
+    func type(_ decl: TypeDecl, nestedSource: [String]) -> TemplateObject {
+        var values: TemplateObject = ["structDecl": [TemplateObject](), "enumDecl": [TemplateObject](), "aliasDecl": [TemplateObject]()]
         switch decl {
         case .structure(let decl): values["structDecl"] = [structure(decl, nestedSource: nestedSource)]
         case .enumeration(let decl): values["enumDecl"] = [enumeration(decl)]
-        case .alias(let decl): values["aliasDecl"] = [["doc": doc(decl.doc), "name": text(decl.name), "access": access, "type": text(decl.type)]]
+        case .alias(let decl):
+            let alias: TemplateObject = ["doc": doc(decl.doc), "name": text(decl.name), "access": access, "type": text(decl.type)]
+            values["aliasDecl"] = [alias]
         }
         return values
     }
 
-    private func structure(_ decl: StructDecl, nestedSource: [String]) -> [String: Any] {
+    private func structure(_ decl: StructDecl, nestedSource: [String]) -> TemplateObject {
         let binding = text(decl.isSent ? "var" : "let")
-        let properties = decl.properties.enumerated().map { index, property -> [String: Any] in
-            var values: [String: Any] = [
+        let properties = decl.properties.enumerated().map { index, property -> TemplateObject in
+            var values: TemplateObject = [
                 "doc": doc(property.doc), "name": text(property.name), "type": text(property.type), "key": text(literal(property.key)),
                 "access": access, "binding": binding, "storage": text(property.name), "isDeprecated": false, "availability": Self.none,
                 "accessorBody": Self.none, "separator": text(index == decl.properties.count - 1 ? "" : ","),
@@ -57,11 +59,11 @@ struct TemplateValues {
                 "hasProperties": !decl.properties.isEmpty, "nestedSource": nestedSource.map(text)]
     }
 
-    private func enumeration(_ decl: EnumDecl) -> [String: Any] {
-        let cases = separated(decl.cases.enumerated().map { index, item -> [String: Any] in
+    private func enumeration(_ decl: EnumDecl) -> TemplateObject {
+        let cases = separated(decl.cases.enumerated().map { index, item -> TemplateObject in
             ["doc": doc(item.doc), "name": text(item.name), "value": text(literal(item.value)), "index": index]
         }, by: ", ")
-        var values: [String: Any] = [
+        var values: TemplateObject = [
             "doc": doc(decl.doc), "name": text(decl.name), "access": access, "cases": cases, "unknownCase": text(decl.unknownCase),
             "usesTable": false, "knownValuesText": Self.none, "valueSeparator": Self.none,
         ]
@@ -74,14 +76,14 @@ struct TemplateValues {
         return values
     }
 
-    private func namespace(_ decl: NamespaceDecl) -> [String: Any] {
+    private func namespace(_ decl: NamespaceDecl) -> TemplateObject {
         ["doc": doc(decl.doc), "typeDoc": doc(decl.typeDoc), "typeName": text(decl.typeName), "propertyName": text(decl.propertyName),
          "access": access, "operations": decl.operations.map(operation)]
     }
 
-    private func parameters(_ decls: [ParameterDecl]) -> [[String: Any]] {
-        separated(decls.map { parameter -> [String: Any] in
-            var values: [String: Any] = [
+    private func parameters(_ decls: [ParameterDecl]) -> [TemplateObject] {
+        separated(decls.map { parameter -> TemplateObject in
+            var values: TemplateObject = [
                 "label": text(parameter.label), "internalName": text(parameter.internalName),
                 "hasInternalName": parameter.internalName != parameter.label, "type": text(parameter.type + (parameter.isOptional ? "?" : "")),
             ]
@@ -90,17 +92,17 @@ struct TemplateValues {
         }, by: ", ")
     }
 
-    private func operation(_ decl: OperationDecl) -> [String: Any] {
+    private func operation(_ decl: OperationDecl) -> TemplateObject {
         let parameters = parameters(decl.parameters)
         let answer = Answer(decl.answer)
-        var values: [String: Any] = [
+        var values: TemplateObject = [
             "specKey": text(decl.endpoint.description), "doc": doc(decl.doc), "name": text(decl.name), "access": access,
             "availability": decl.isDeprecated ? [Self.deprecation] : [TemplateText](),
             "parameters": parameters, "validationRules": decl.validationRules.map(rule), "hasValidation": !decl.validationRules.isEmpty,
             "method": text(decl.endpoint.method.rawValue), "pathLiteral": text(pathLiteral(decl.path)),
             "requestBinding": text(decl.queryItems.isEmpty && decl.headers.isEmpty && decl.body == nil ? "let" : "var"),
             "queryItems": decl.queryItems.map(queryItem), "headers": decl.headers.map(queryItem),
-            "jsonBodyStatements": [TemplateText](), "multipartFields": [[String: Any]](), "hasMultipart": false, "bodyAccess": text("body."),
+            "jsonBodyStatements": [TemplateText](), "multipartFields": [TemplateObject](), "hasMultipart": false, "bodyAccess": text("body."),
             "returnClause": text(answer.returnClause), "sendStatement": text(answer.sendStatement), "responseDecodeType": text(answer.decodeType),
             "listAll": decl.listAll.map(listAll) ?? [], "indent": Self.none,
         ]
@@ -113,18 +115,20 @@ struct TemplateValues {
                 values["jsonBodyStatements"] = [text(body.isOptional ? "if let \(body.label) { try request.setJSONBody(\(body.label)) }" : "try request.setJSONBody(\(body.label))")]
             case .multipart(let fields):
                 values["hasMultipart"] = !fields.isEmpty
-                values["multipartFields"] = fields.map { ["key": text(literal($0.key)), "name": text($0.name), "isFile": $0.isFile, "bodyAccess": text(access)] }
+                values["multipartFields"] = fields.map { field -> TemplateObject in
+                    ["key": text(literal(field.key)), "name": text(field.name), "isFile": field.isFile, "bodyAccess": text(access)]
+                }
             }
         }
         return values
     }
 
-    private func listAll(_ decl: ListAllDecl) -> [[String: Any]] {
+    private func listAll(_ decl: ListAllDecl) -> [TemplateObject] {
         [["doc": doc(decl.doc), "name": text(decl.name), "parameters": parameters(decl.parameters),
           "pageArgument": text(decl.pageArgument), "item": text(decl.item), "indent": text("    ")]]
     }
 
-    private func queryItem(_ item: QueryItemDecl) -> [String: Any] {
+    private func queryItem(_ item: QueryItemDecl) -> TemplateObject {
         ["key": text(literal(item.key)), "name": text(item.name)]
     }
 
@@ -159,12 +163,12 @@ struct TemplateValues {
         }
     }
 
-    private func validation(_ decl: ValidationDecl) -> [String: Any] {
+    private func validation(_ decl: ValidationDecl) -> TemplateObject {
         ["typeName": text(decl.typeName), "access": access, "rules": decl.rules.map(rule)]
     }
 
     /// `validator.<call>(<value><arguments>, at: <path>)`.
-    private func rule(_ rule: ValidationRule) -> [String: Any] {
+    private func rule(_ rule: ValidationRule) -> TemplateObject {
         let (call, arguments) = check(rule.check)
         let path: String
         switch rule.path {
@@ -219,7 +223,7 @@ struct TemplateValues {
     private func text(_ text: String) -> TemplateText { TemplateText(text) }
 
     /// Each item with its `separator`: `by` after all but the last.
-    private func separated(_ items: [[String: Any]], by separator: String = ",") -> [[String: Any]] {
+    private func separated(_ items: [TemplateObject], by separator: String = ",") -> [TemplateObject] {
         items.enumerated().map { index, item in
             var item = item
             item["separator"] = text(index == items.count - 1 ? "" : separator)
@@ -228,20 +232,3 @@ struct TemplateValues {
     }
 }
 
-/// A string as templates see it. Mustache asks each value it prints whether it is a template, a
-/// custom rendering, a lambda or an optional before printing its description; a value that renders
-/// itself answers at the second question, which takes about a sixth off rendering the Salla corpus.
-/// Transforms (`{{uppercased(name)}}`, `{{sorted(doc)}}`) work as they do on strings.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Comparable, Sendable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    var renderText: String { text }
-
-    var isNull: Bool { false }
-
-    func transform(_ name: String) -> Any? { text.transform(name) }
-
-    static func < (a: TemplateText, b: TemplateText) -> Bool { a.text < b.text }
-}

@@ -21,10 +21,11 @@ final class TemplateVariablesTests: XCTestCase {
         "validation": ["rules": "rule"],
     ]
 
-    private func collect(_ values: [String: Any], as row: String, into keys: inout [String: Set<String>]) {
-        keys[row, default: []].formUnion(values.keys)
+    private func collect(_ values: TemplateObject, as row: String, into keys: inout [String: Set<String>]) {
+        keys[row, default: []].formUnion(values.names)
         for (key, child) in Self.children[row] ?? [:] {
-            for item in values[key] as? [[String: Any]] ?? [] { collect(item, as: child, into: &keys) }
+            let items = values[key] as? [TemplateObject] ?? (values[key] as? TemplateList)?.objects ?? []
+            for item in items { collect(item, as: child, into: &keys) }
         }
     }
 
@@ -49,7 +50,7 @@ final class TemplateVariablesTests: XCTestCase {
         let model = try XCTUnwrap(output.model)
         let values = TemplateValues(access: model.access)
         var keys: [String: Set<String>] = [:]
-        collect(values.root(model, types: model.types.map { values.type($0, nestedSource: []) }), as: "file", into: &keys)
+        collect(values.root(model, types: TemplateList(model.types) { values.type($0, nestedSource: []) }), as: "file", into: &keys)
         let documented = try documented()
         for (row, given) in keys {
             XCTAssertEqual(documented[row] ?? [], given, "README's row '\(row)'")
