@@ -3,8 +3,10 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
+private let systemWrite = Darwin.write
 #endif
 
 /// One file the generator produces, by name inside the output folder.
@@ -78,13 +80,12 @@ public enum OutputWriter {
         var staged: [String] = []
         for (file, target) in zip(plan.changed, targets) {
             let temporary = sidePath(target, "new")
-            do {
-                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: temporary))
-                staged.append(temporary)
-            } catch {
+            if let failure = put(file.contents, at: temporary) {
+                remove(temporary)
                 staged.forEach(remove)
-                return .error("cannot write \(target): \(reason(error)); nothing was written", at: nil)
+                return .error("cannot write \(target): \(failure); nothing was written", at: nil)
             }
+            staged.append(temporary)
         }
         var replaced: [(target: String, backup: String?)] = []
         func undo(_ target: String) -> Diagnostic {
@@ -129,6 +130,28 @@ public enum OutputWriter {
     private static func sidePath(_ target: String, _ suffix: String) -> String {
         let folder = (target as NSString).deletingLastPathComponent
         return (folder as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).sallagen-\(suffix)")
+    }
+
+    /// Writes the text's UTF-8 from where the string keeps it (a copy as `Data` would add a whole
+    /// file to the peak memory); the reason on failure.
+    private static func put(_ text: String, at path: String) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var text = text
+        var failure = text.withUTF8 { bytes -> String? in
+            var offset = 0
+            while offset < bytes.count, let base = bytes.baseAddress {
+                let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
+        }
+        if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        return failure
     }
 
     private static func restore(_ replaced: [(target: String, backup: String?)]) {
