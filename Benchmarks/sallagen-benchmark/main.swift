@@ -264,6 +264,8 @@ if FileManager.default.isExecutableFile(atPath: sallagenBinary) {
         print(row("CPU time of the child (user + sys)", cli.cpu))
         print("  " + pad("peak RSS of the child (its own, by GNU time)", 44)
             + padLeft(formatMB(kilobytes: Int(cli.peakKilobytes.min)), 10) + padLeft(formatMB(kilobytes: Int(cli.peakKilobytes.median)), 10))
+        print(String(format: "  wall time over libyaml's events alone (in process, one core, above): %.1f× (medians)",
+                     cli.wall.median / max(events.median, 1e-9)))
         print("  it said: \(cli.summary)")
     }
 } else {

@@ -85,7 +85,7 @@ public enum SwiftNaming {
 
     /// The identifier without backticks, for building derived names.
     public static func bare(_ identifier: String) -> String {
-        identifier.contains("`") ? String(identifier.filter { $0 != "`" }) : identifier
+        identifier.utf8.contains(UInt8(ascii: "`")) ? String(identifier.filter { $0 != "`" }) : identifier
     }
 
     /// A plural word's singular, for naming the element type of a list (`categories` -> `Category`).
