@@ -354,20 +354,27 @@ enum ScopeText {
         let scalars = Array(description.unicodeScalars)
         guard let start = end(of: "Scopes", in: scalars) else { return [] }
         var scopes: [String] = []
-        var token = String.UnicodeScalarView()
+        var token: [Unicode.Scalar] = []
         for index in start...scalars.count {
             if index < scalars.count, isTokenScalar(scalars[index]), !joins(scalars, at: index - 1), !joins(scalars, at: index) {
                 token.append(scalars[index])
                 continue
             }
-            let candidate = String(token).trimmingCharacters(in: CharacterSet(charactersIn: "."))
-            if let dot = candidate.firstIndex(of: "."), candidate[candidate.index(after: dot)...].hasPrefix("read"),
-               !candidate.unicodeScalars.contains(where: { ("A"..."Z").contains($0) }), !scopes.contains(candidate) {
-                scopes.append(candidate)
-            }
-            token = String.UnicodeScalarView()
+            if let scope = scope(token), !scopes.contains(scope) { scopes.append(scope) }
+            token.removeAll(keepingCapacity: true)
         }
         return scopes
+    }
+
+    /// The token without dots around it, when it reads `<resource>.read...` in lower case.
+    private static func scope(_ token: [Unicode.Scalar]) -> String? {
+        guard let first = token.firstIndex(where: { $0 != "." }), let last = token.lastIndex(where: { $0 != "." }) else { return nil }
+        let candidate = token[first...last]
+        guard let dot = candidate.firstIndex(of: "."), candidate[(dot + 1)...].starts(with: "read".unicodeScalars),
+              !candidate.contains(where: { ("A"..."Z").contains($0) }) else { return nil }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: candidate)
+        return String(text)
     }
 
     private static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {
