@@ -342,7 +342,7 @@ struct SchemaFields {
     }
 
     subscript(key: String) -> YAMLNode? {
-        guard !key.hasPrefix("x-") || key == "x-apidog-enum" else { return nil }
+        guard key.utf8.first != UInt8(ascii: "x") || !key.hasPrefix("x-") || key == "x-apidog-enum" else { return nil }
         return pairs.first { $0.keyString == key }?.value
     }
 }
