@@ -1,13 +1,23 @@
 /// Where something stands in an input file; lines and columns count from 1.
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var file: String
-    public var line: Int
-    public var column: Int
+    /// Every node of a loaded document has a location, so line and column are kept in 32 bits
+    /// each (a file of more than two billion lines is not read anyway).
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
+    private var storedLine: Int32
+    private var storedColumn: Int32
 
     public init(file: String, line: Int, column: Int) {
         self.file = file
-        self.line = line
-        self.column = column
+        self.storedLine = Int32(clamping: line)
+        self.storedColumn = Int32(clamping: column)
     }
 
     public var description: String { "\(file):\(line):\(column)" }

@@ -2,13 +2,14 @@ import Diagnostics
 
 /// A data shape, independent of how the spec language spells it.
 public struct Schema: Hashable, Sendable {
+    // Stored in this order so the flags share one word: every document's schemas are in memory at once.
     public var kind: Kind
-    public var nullable: Bool
     public var description: String?
-    public var deprecated: Bool
-    public var readOnly: Bool
     /// Where the schema was written; ignored by equality so identical copies compare equal.
     public var location: SourceLocation?
+    public var nullable: Bool
+    public var deprecated: Bool
+    public var readOnly: Bool
 
     public indirect enum Kind: Hashable, Sendable {
         case string(StringFormat?)

@@ -112,6 +112,7 @@ extension Shaper {
     func structDecl(_ object: ObjectSchema, named name: String, doc: [String], at location: SourceLocation?, scope: inout Scope) -> StructDecl {
         var propertyNames = Set<String>()
         var properties: [PropertyDecl] = []
+        properties.reserveCapacity(object.properties.count)
         var rules: [ValidationRule] = []
         let basePath = scope.propertyPath
         for property in object.properties {
