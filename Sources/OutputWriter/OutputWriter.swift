@@ -81,7 +81,6 @@ public enum OutputWriter {
         for (file, target) in zip(plan.changed, targets) {
             let temporary = sidePath(target, "new")
             if let failure = put(file.contents, at: temporary) {
-                remove(temporary)
                 staged.forEach(remove)
                 return .error("cannot write \(target): \(failure); nothing was written", at: nil)
             }
@@ -133,7 +132,7 @@ public enum OutputWriter {
     }
 
     /// Writes the text's UTF-8 from where the string keeps it (a copy as `Data` would add a whole
-    /// file to the peak memory); the reason on failure.
+    /// file to the peak memory); the reason on failure, with the file it opened removed again.
     private static func put(_ text: String, at path: String) -> String? {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
@@ -142,15 +141,14 @@ public enum OutputWriter {
             var offset = 0
             while offset < bytes.count, let base = bytes.baseAddress {
                 let written = systemWrite(descriptor, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return written < 0 ? String(cString: strerror(errno)) : "the file takes no more bytes" }
                 offset += written
             }
             return nil
         }
         if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(path) }
         return failure
     }
 

@@ -39,7 +39,7 @@ struct TemplateObject: MustacheParent, MustacheTransformable, ExpressibleByDicti
 /// A list templates iterate (a file's types, namespaces or validations) whose objects are made as
 /// the iteration reaches them, so a file's render holds the objects of one element at a time
 /// instead of all of them. Sections, inverted sections and transforms treat it as an array.
-struct TemplateList: MustacheSequence, MustacheTransformable {
+struct TemplateList: MustacheSequence, MustacheTransformable, MustacheParent {
     private let count: Int
     private let object: (Int) -> TemplateObject
 
@@ -56,13 +56,17 @@ struct TemplateList: MustacheSequence, MustacheTransformable {
     var objects: [TemplateObject] { (0..<count).map(object) }
 
     func transform(_ name: String) -> Any? { objects.transform(name) }
+
+    /// No names of its own (as an array has none), so a lookup inside `{{^types}}` goes on outwards.
+    func child(named name: String) -> Any? { nil }
 }
 
 /// A string as templates see it. Mustache asks each value it prints whether it is a template, a
 /// custom rendering, a lambda or an optional before printing its description; a value that renders
 /// itself answers at the second question, which takes about a sixth off rendering the Salla corpus.
-/// Transforms (`{{uppercased(name)}}`, `{{sorted(doc)}}`) work as they do on strings.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Comparable, Sendable {
+/// Transforms (`{{uppercased(name)}}`, `{{sorted(doc)}}`) work as they do on strings; a dynamic partial
+/// (`{{>*name}}`) is the one thing that needs a Swift `String` and cannot take its name from a text.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent, Comparable, Sendable {
     let text: String
 
     init(_ text: String) { self.text = text }
@@ -72,6 +76,9 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable, Comparable
     var isNull: Bool { false }
 
     func transform(_ name: String) -> Any? { text.transform(name) }
+
+    /// No names of its own (as a string has none), so a lookup inside a section over a text goes on outwards.
+    func child(named name: String) -> Any? { nil }
 
     static func < (a: TemplateText, b: TemplateText) -> Bool { a.text < b.text }
 }

@@ -58,7 +58,8 @@ final class TemplateVariablesTests: XCTestCase {
         XCTAssertEqual(Set(keys.keys).subtracting(["alias"]), Set(documented.keys).subtracting(["alias"]))
     }
 
-    /// Template values are texts that render themselves; Mustache's transforms still apply to them.
+    /// Template values are texts that render themselves; Mustache's transforms and lookups treat them
+    /// as they treat strings and arrays.
     func testTransformsApplyToTemplateValues() throws {
         let output = Generator.generate(.init(inputs: [packageRoot.appendingPathComponent("specs/customers.yaml").path]))
         let model = try XCTUnwrap(output.model)
@@ -70,6 +71,7 @@ final class TemplateVariablesTests: XCTestCase {
             {{#namespaces}}
             {{lowercased(typeName)}} {{count(operations)}}{{#first(operations)}} {{uppercased(name)}} {{reversed(name)}}{{/first(operations)}}
             {{/namespaces}}
+            {{#namespaces}}{{#typeDoc}}{{propertyName}}{{text}} {{/typeDoc}}{{/namespaces}}[{{^types}}{{count}}{{text}}{{object}}{{/types}}]
 
             """
         try Data(template.utf8).write(to: folder.appendingPathComponent("client.mustache"))
@@ -79,6 +81,8 @@ final class TemplateVariablesTests: XCTestCase {
             let first = namespace.operations[0].name
             return "\(namespace.typeName.lowercased()) \(namespace.operations.count) \(first.uppercased()) \(String(first.reversed()))\n"
         }.joined()
+            // Names a text or a list does not have are looked up outwards, as they are for strings and arrays.
+            + model.namespaces.map { namespace in String(repeating: namespace.propertyName + " ", count: namespace.typeDoc.count) }.joined() + "[]\n"
         XCTAssertEqual(client.contents.components(separatedBy: "\n\n").last, expected)
     }
 }
