@@ -40,11 +40,11 @@ struct TemplateValues {
 
     private func structure(_ decl: StructDecl, nestedSource: [String]) -> TemplateObject {
         let binding = text(decl.isSent ? "var" : "let")
-        let properties = decl.properties.enumerated().map { index, property -> TemplateObject in
+        let properties = separated(decl.properties.map { property -> TemplateObject in
             var values: TemplateObject = [
                 "doc": doc(property.doc), "name": text(property.name), "type": text(property.type), "key": text(literal(property.key)),
                 "access": access, "binding": binding, "storage": text(property.name), "isDeprecated": false, "availability": Self.none,
-                "accessorBody": Self.none, "separator": text(index == decl.properties.count - 1 ? "" : ","),
+                "accessorBody": Self.none,
             ]
             if property.isDeprecated {
                 let storage = property.storage
@@ -54,7 +54,7 @@ struct TemplateValues {
                 values["accessorBody"] = text(decl.isSent ? "{ get { \(storage) } set { \(storage) = newValue } }" : "{ \(storage) }")
             }
             return values
-        }
+        })
         return ["doc": doc(decl.doc), "name": text(decl.name), "access": access, "binding": binding, "properties": properties,
                 "hasProperties": !decl.properties.isEmpty, "nestedSource": nestedSource.map(text)]
     }
